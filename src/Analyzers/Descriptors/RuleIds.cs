@@ -1,0 +1,12 @@
+namespace Gatekeeper.Analyzers;
+
+/// <summary>
+/// Every Gatekeeper rule ID, fixed by the rule catalog (RULES.md). IDs are never reused:
+/// when a rule is retired, leave a comment in its place.
+/// Ranges: see DiagnosticCategoryAndIdRanges.txt.
+/// </summary>
+public static class RuleIds
+{
+    // GK2xxx: Testing
+    public const string TestHasNoAssertion = "GK2001";
+}

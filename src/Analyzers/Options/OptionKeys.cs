@@ -1,0 +1,14 @@
+namespace Gatekeeper.Analyzers.Options;
+
+/// <summary>
+/// Every <c>.editorconfig</c> / <c>.globalconfig</c> key Gatekeeper reads, in one list.
+/// Keys are <c>gatekeeper.GKxxxx.&lt;option&gt;</c> (RULES.md); each is documented under its
+/// rule's "Configuration" section in docs/rules/GKxxxx.md.
+/// </summary>
+public static class OptionKeys
+{
+    public const string Prefix = "gatekeeper.";
+
+    /// <summary>Extra methods that count as assertions for GK2001: names, <c>Type.Method</c>, or prefixes ending in <c>*</c>.</summary>
+    public const string GK2001AssertionMethods = "gatekeeper.GK2001.assertion_methods";
+}
