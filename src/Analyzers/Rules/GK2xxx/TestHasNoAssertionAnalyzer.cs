@@ -1,0 +1,85 @@
+using System.Collections.Immutable;
+using Gatekeeper.Analyzers.Infrastructure;
+using Gatekeeper.Analyzers.Knowledge;
+using Gatekeeper.Analyzers.Options;
+using Gatekeeper.Analyzers.Testing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Gatekeeper.Analyzers.Rules;
+
+/// <summary>
+/// GK2001: a test method that performs no assertion, directly, through the helpers it calls in
+/// this compilation, through a per-test clean-up hook, or through an outcome the framework checks
+/// (<c>[ExpectedException]</c>, NUnit <c>ExpectedResult</c>, FsCheck properties). Skipped tests are
+/// not reported. Reported on the test method's name.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class TestHasNoAssertionAnalyzer : GkDiagnosticAnalyzer
+{
+    /// <summary>Extra assertion methods: names, <c>Type.Method</c>, or prefixes ending in <c>*</c>.</summary>
+    public static readonly NameListOption AssertionMethodsOption =
+        new(OptionKeys.GK2001AssertionMethods, ImmutableArray<string>.Empty);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.GK2001_TestHasNoAssertion);
+
+    protected override void AnalyzeCompilation(CompilationStartAnalysisContext context)
+    {
+        var knowledge = TestFrameworkKnowledge.TryCreate(context.Compilation);
+        if (knowledge is null)
+        {
+            return;
+        }
+
+        var finder = new AssertionFinder(context.Compilation);
+        var configuredMethods = new PerTreeOptionCache<ConfiguredAssertionMethods>(
+            context.Options.AnalyzerConfigOptionsProvider,
+            options => new ConfiguredAssertionMethods(AssertionMethodsOption.Read(options)));
+        var properties = ImmutableDictionary<string, string?>.Empty
+            .Add(DiagnosticPropertyKeys.AssertionLibrary, knowledge.AssertionLibrary);
+
+        context.RegisterSyntaxNodeAction(
+            nodeContext => AnalyzeMethod(nodeContext, knowledge, finder, configuredMethods, properties),
+            SyntaxKind.MethodDeclaration);
+    }
+
+    private static void AnalyzeMethod(
+        SyntaxNodeAnalysisContext context,
+        TestFrameworkKnowledge knowledge,
+        AssertionFinder finder,
+        PerTreeOptionCache<ConfiguredAssertionMethods> configuredMethods,
+        ImmutableDictionary<string, string?> properties)
+    {
+        var declaration = (MethodDeclarationSyntax)context.Node;
+
+        // Cheap syntax checks first: a test has attributes and a body.
+        SyntaxNode? body = (SyntaxNode?)declaration.Body ?? declaration.ExpressionBody;
+        if (declaration.AttributeLists.Count == 0 || body is null)
+        {
+            return;
+        }
+
+        if (context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not { } method
+            || !knowledge.IsTest(method, out var framework, out var isSkipped)
+            || isSkipped
+            || TestFrameworkKnowledge.HasFrameworkCheckedOutcome(method, framework))
+        {
+            return;
+        }
+
+        var configured = configuredMethods.For(declaration.SyntaxTree);
+        if (finder.Asserts(method, body, context.SemanticModel, configured, context.CancellationToken))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.GK2001_TestHasNoAssertion,
+            declaration.Identifier.GetLocation(),
+            properties.Add(DiagnosticPropertyKeys.TestFramework, framework),
+            method.Name));
+    }
+}

@@ -1,0 +1,279 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
+using Gatekeeper.Analyzers.Knowledge;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Gatekeeper.Analyzers.Testing;
+
+/// <summary>
+/// Answers "does this code assert?" for test methods, following the helpers they call within the
+/// compilation (transitively, up to <see cref="MaxHelperDepth"/> calls deep). One instance lives
+/// for one compilation; it caches the answer per helper method, and per test class for the
+/// clean-up hooks that assert for every test. Cycles are safe: a helper whose answer depended on
+/// a method still being examined is not cached as "does not assert".
+/// </summary>
+internal sealed class AssertionFinder
+{
+    /// <summary>Deep enough for real helper chains (test → arrange/act helper → assertion helper …).</summary>
+    private const int MaxHelperDepth = 6;
+
+    private readonly Compilation _compilation;
+    private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
+    private readonly ConcurrentDictionary<ConfiguredAssertionMethods, ConcurrentDictionary<IMethodSymbol, bool>> _helperCache = new();
+    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _cleanupAssertsCache = new(SymbolEqualityComparer.Default);
+
+    public AssertionFinder(Compilation compilation)
+    {
+        _compilation = compilation;
+    }
+
+    /// <summary>
+    /// True when the body of <paramref name="test"/> (with its lambdas and local functions), a
+    /// helper it calls, or a per-test clean-up hook of its class performs an assertion.
+    /// </summary>
+    public bool Asserts(
+        IMethodSymbol test,
+        SyntaxNode body,
+        SemanticModel model,
+        ConfiguredAssertionMethods configured,
+        CancellationToken cancellationToken)
+    {
+        _models.TryAdd(model.SyntaxTree, model);
+        var walk = new Walk(this, configured, cancellationToken);
+        walk.Visiting.Add(test.OriginalDefinition);
+        return walk.NodeAsserts(body, model, isTestBody: true, depth: 0)
+            || CleanupAsserts(test.ContainingType, walk);
+    }
+
+    /// <summary>A clean-up hook (Dispose, [TearDown], [TestCleanup]) that asserts covers every test of the class.</summary>
+    private bool CleanupAsserts(INamedTypeSymbol? testClass, Walk walk)
+    {
+        if (testClass is null)
+        {
+            return false;
+        }
+
+        if (_cleanupAssertsCache.TryGetValue(testClass, out var cached))
+        {
+            return cached;
+        }
+
+        var asserts = false;
+        for (var type = testClass; type is not null && !asserts; type = type.BaseType)
+        {
+            foreach (var member in type.GetMembers())
+            {
+                if (member is IMethodSymbol method
+                    && method.DeclaringSyntaxReferences.Length > 0
+                    && TestFrameworkKnowledge.IsPerTestCleanup(method)
+                    && walk.HelperAsserts(method, depth: 1))
+                {
+                    asserts = true;
+                    break;
+                }
+            }
+        }
+
+        if (asserts || walk.IsComplete)
+        {
+            _cleanupAssertsCache.TryAdd(testClass, asserts);
+        }
+
+        return asserts;
+    }
+
+    // Helpers live in other documents, whose models the driver does not hand us (RS1030's concern):
+    // one model per tree is created and reused for the whole compilation.
+    private SemanticModel ModelFor(SyntaxTree tree) => _models.GetOrAdd(tree, t => _compilation.GetSemanticModel(t));
+
+    /// <summary>One search from one test method: the methods on the current call path, and whether the answer is final.</summary>
+    private sealed class Walk
+    {
+        private readonly AssertionFinder _finder;
+        private readonly ConfiguredAssertionMethods _configured;
+        private readonly ConcurrentDictionary<IMethodSymbol, bool> _cache;
+        private readonly CancellationToken _cancellationToken;
+
+        public Walk(AssertionFinder finder, ConfiguredAssertionMethods configured, CancellationToken cancellationToken)
+        {
+            _finder = finder;
+            _configured = configured;
+            _cancellationToken = cancellationToken;
+            _cache = finder._helperCache.GetOrAdd(configured, static _ => new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default));
+        }
+
+        public HashSet<IMethodSymbol> Visiting { get; } = new(SymbolEqualityComparer.Default);
+
+        /// <summary>False once the walk cut a cycle or hit the depth limit: a "no" is then not final.</summary>
+        public bool IsComplete { get; private set; } = true;
+
+        public bool NodeAsserts(SyntaxNode root, SemanticModel model, bool isTestBody, int depth)
+        {
+            foreach (var node in root.DescendantNodes())
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                switch (node)
+                {
+                    case ThrowStatementSyntax { Expression: { } thrown } when isTestBody || !IsGuardClauseException(thrown):
+                        // A throw fails the test: in the test itself, or in a helper that checks something
+                        // (argument guards and "not implemented" in helpers check nothing about the code under test).
+                        return true;
+                    case ThrowExpressionSyntax when isTestBody:
+                        // `var user = find() ?? throw new …` fails the test when the value is missing.
+                        return true;
+                    case InvocationExpressionSyntax invocation when InvocationAsserts(invocation, model, depth):
+                        return true;
+                    case ArgumentSyntax { Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax } argument
+                        when LooksLikeMethodGroup(argument.Expression) && MethodGroupAsserts(argument.Expression, model, depth):
+                        return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool InvocationAsserts(InvocationExpressionSyntax invocation, SemanticModel model, int depth)
+        {
+            var symbolInfo = model.GetSymbolInfo(invocation, _cancellationToken);
+            var method = symbolInfo.Symbol as IMethodSymbol;
+            if (method is null && symbolInfo.CandidateSymbols.Length > 0)
+            {
+                method = symbolInfo.CandidateSymbols[0] as IMethodSymbol;
+            }
+
+            return method is null
+                ? UnboundCallLooksLikeAssertion(invocation.Expression)
+                : CallAsserts(method, depth);
+        }
+
+        /// <summary>Method groups are PascalCase; skip the semantic query for locals and fields.</summary>
+        private static bool LooksLikeMethodGroup(ExpressionSyntax expression)
+        {
+            var name = expression is MemberAccessExpressionSyntax access ? access.Name.Identifier.ValueText : ((IdentifierNameSyntax)expression).Identifier.ValueText;
+            return name.Length > 0 && char.IsUpper(name[0]);
+        }
+
+        private static bool IsGuardClauseException(ExpressionSyntax thrown)
+        {
+            var type = thrown is ObjectCreationExpressionSyntax creation ? creation.Type : null;
+            var name = type switch
+            {
+                SimpleNameSyntax simple => simple.Identifier.ValueText,
+                QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                _ => null,
+            };
+
+            return name is "ArgumentException" or "ArgumentNullException" or "ArgumentOutOfRangeException"
+                or "NotImplementedException" or "NotSupportedException";
+        }
+
+        private bool MethodGroupAsserts(ExpressionSyntax expression, SemanticModel model, int depth) =>
+            model.GetSymbolInfo(expression, _cancellationToken).Symbol is IMethodSymbol { MethodKind: MethodKind.Ordinary } method
+            && CallAsserts(method, depth);
+
+        private bool CallAsserts(IMethodSymbol method, int depth)
+        {
+            method = (method.ReducedFrom ?? method).OriginalDefinition;
+            if (AssertionMethods.IsLibraryAssertion(method)
+                || AssertionMethods.HasAssertionMethodAttribute(method)
+                || _configured.Matches(method))
+            {
+                return true;
+            }
+
+            // Local functions and lambdas are walked as part of the body that declares them.
+            if (method.MethodKind is MethodKind.LocalFunction or MethodKind.AnonymousFunction)
+            {
+                return false;
+            }
+
+            if (AssertionMethods.HasAssertionName(method.Name, method.ContainingType?.Name))
+            {
+                return true;
+            }
+
+            return HelperAsserts(method, depth + 1);
+        }
+
+        /// <summary>Looks into a method of this compilation; cached per method.</summary>
+        public bool HelperAsserts(IMethodSymbol method, int depth)
+        {
+            method = method.PartialImplementationPart ?? method;
+            if (method.DeclaringSyntaxReferences.Length == 0)
+            {
+                return false;
+            }
+
+            if (_cache.TryGetValue(method, out var cached))
+            {
+                return cached;
+            }
+
+            if (depth > MaxHelperDepth || !Visiting.Add(method))
+            {
+                IsComplete = false;
+                return false;
+            }
+
+            var wasComplete = IsComplete;
+            IsComplete = true;
+            var asserts = false;
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                var declaration = reference.GetSyntax(_cancellationToken);
+                var body = declaration switch
+                {
+                    BaseMethodDeclarationSyntax m => (SyntaxNode?)m.Body ?? m.ExpressionBody,
+                    _ => null,
+                };
+
+                if (body is not null && NodeAsserts(body, _finder.ModelFor(declaration.SyntaxTree), isTestBody: false, depth))
+                {
+                    asserts = true;
+                    break;
+                }
+            }
+
+            Visiting.Remove(method);
+            if (asserts || IsComplete)
+            {
+                _cache.TryAdd(method, asserts);
+            }
+
+            IsComplete &= wasComplete;
+            return asserts;
+        }
+
+        /// <summary>Half-typed or unresolved code: judge the call by what is written.</summary>
+        private bool UnboundCallLooksLikeAssertion(ExpressionSyntax callee)
+        {
+            var (name, receiver) = callee switch
+            {
+                MemberAccessExpressionSyntax access => (access.Name.Identifier.ValueText, access.Expression),
+                MemberBindingExpressionSyntax binding => (binding.Name.Identifier.ValueText, null),
+                SimpleNameSyntax simple => (simple.Identifier.ValueText, (ExpressionSyntax?)null),
+                _ => (string.Empty, null),
+            };
+
+            if (name.Length == 0)
+            {
+                return false;
+            }
+
+            var receiverName = receiver switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                _ => null,
+            };
+
+            return AssertionMethods.HasAssertionName(name, receiverName)
+                || (receiverName is "Should" or "Check" or "Received")
+                || name is "MustHaveHappened" or "MustNotHaveHappened" or "DidNotReceive"
+                || _configured.MatchesName(name);
+        }
+    }
+}
