@@ -7,12 +7,13 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace Gatekeeper.Analyzers.Options;
 
 /// <summary>
-/// An option whose value is a list of names separated by commas, semicolons or spaces,
+/// An option whose value is a list of names separated by commas or spaces (not semicolons:
+/// <c>;</c> starts a comment in .editorconfig),
 /// e.g. <c>gatekeeper.GK2001.assertion_methods = AssertValid, Probe.Check*</c>.
 /// </summary>
 public sealed class NameListOption
 {
-    private static readonly char[] Separators = { ',', ';', ' ', '\t' };
+    private static readonly char[] Separators = { ',', ' ', '\t' };
 
     public NameListOption(string key, ImmutableArray<string> defaultValue)
     {
