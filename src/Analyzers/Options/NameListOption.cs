@@ -44,25 +44,35 @@ public sealed class NameListOption
         return true;
     }
 
-    public ImmutableArray<string> Read(AnalyzerConfigOptions options) =>
-        options.TryGetValue(Key, out var raw) && TryParse(raw, out var names) ? names : Default;
+    /// <summary>The parsed value, or the default when the raw value is unusable.</summary>
+    public ImmutableArray<string> ParseOrDefault(string? raw) => TryParse(raw, out var names) ? names : Default;
 }
 
 /// <summary>
-/// Caches an option's parsed value per <see cref="AnalyzerConfigOptions"/> instance (one per
-/// distinct set of .editorconfig sections), for the lifetime of one compilation.
+/// Caches the parsed value of one option for one compilation, keyed by the raw text, so that
+/// every tree with the same setting shares one parsed instance (and whatever is cached per
+/// instance downstream), while trees under other .editorconfig sections get their own.
 /// </summary>
-public sealed class PerTreeOptionCache<T>
+public sealed class OptionValueCache<T>
+    where T : class
 {
-    private readonly AnalyzerConfigOptionsProvider _provider;
-    private readonly Func<AnalyzerConfigOptions, T> _parse;
-    private readonly ConcurrentDictionary<AnalyzerConfigOptions, T> _cache = new();
+    private const string Unset = "\0unset";
 
-    public PerTreeOptionCache(AnalyzerConfigOptionsProvider provider, Func<AnalyzerConfigOptions, T> parse)
+    private readonly AnalyzerConfigOptionsProvider _provider;
+    private readonly string _key;
+    private readonly Func<string, T> _create;
+    private readonly ConcurrentDictionary<string, T> _byRawValue = new();
+
+    public OptionValueCache(AnalyzerConfigOptionsProvider provider, string key, Func<string?, T> parse)
     {
         _provider = provider;
-        _parse = parse;
+        _key = key;
+        _create = raw => parse(raw == Unset ? null : raw);
     }
 
-    public T For(SyntaxTree tree) => _cache.GetOrAdd(_provider.GetOptions(tree), _parse);
+    public T For(SyntaxTree tree)
+    {
+        var raw = _provider.GetOptions(tree).TryGetValue(_key, out var value) ? value : Unset;
+        return _byRawValue.GetOrAdd(raw, _create);
+    }
 }

@@ -35,9 +35,10 @@ public sealed class TestHasNoAssertionAnalyzer : GkDiagnosticAnalyzer
         }
 
         var finder = new AssertionFinder(context.Compilation);
-        var configuredMethods = new PerTreeOptionCache<ConfiguredAssertionMethods>(
+        var configuredMethods = new OptionValueCache<ConfiguredAssertionMethods>(
             context.Options.AnalyzerConfigOptionsProvider,
-            options => new ConfiguredAssertionMethods(AssertionMethodsOption.Read(options)));
+            AssertionMethodsOption.Key,
+            raw => new ConfiguredAssertionMethods(AssertionMethodsOption.ParseOrDefault(raw)));
         var properties = ImmutableDictionary<string, string?>.Empty
             .Add(DiagnosticPropertyKeys.AssertionLibrary, knowledge.AssertionLibrary);
 
@@ -50,7 +51,7 @@ public sealed class TestHasNoAssertionAnalyzer : GkDiagnosticAnalyzer
         SyntaxNodeAnalysisContext context,
         TestFrameworkKnowledge knowledge,
         AssertionFinder finder,
-        PerTreeOptionCache<ConfiguredAssertionMethods> configuredMethods,
+        OptionValueCache<ConfiguredAssertionMethods> configuredMethods,
         ImmutableDictionary<string, string?> properties)
     {
         var declaration = (MethodDeclarationSyntax)context.Node;
