@@ -9,4 +9,7 @@ public static class RuleIds
 {
     // GK2xxx: Testing
     public const string TestHasNoAssertion = "GK2001";
+    public const string RealExternalClientInTest = "GK2002";
+    public const string VerificationIgnoresArguments = "GK2003";
+    public const string AssertionCannotFail = "GK2004";
 }

@@ -263,4 +263,114 @@ internal sealed class TestFrameworkKnowledge
 
         return false;
     }
+
+    /// <summary>
+    /// True when <paramref name="type"/> or one of its base types declares a test method: a test
+    /// class, or a class derived from one (an abstract base with the tests, a concrete class that runs them).
+    /// </summary>
+    public bool DeclaresTests(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers())
+            {
+                if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method && IsTest(method, out _, out _))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when <paramref name="type"/> says by attribute that it holds tests or sets them up:
+    /// NUnit <c>[TestFixture]</c> / <c>[SetUpFixture]</c>, MSTest <c>[TestClass]</c> (and attributes derived from them).
+    /// </summary>
+    public static bool HasTestClassAttribute(INamedTypeSymbol type)
+    {
+        foreach (var attribute in type.GetAttributes())
+        {
+            var attributeClass = attribute.AttributeClass;
+            if (SymbolNames.InheritsFromOrIs(attributeClass, WellKnownTypeNames.NUnitTestFixtureAttribute)
+                || SymbolNames.InheritsFromOrIs(attributeClass, WellKnownTypeNames.NUnitSetUpFixtureAttribute)
+                || SymbolNames.InheritsFromOrIs(attributeClass, WellKnownTypeNames.MSTestTestClassAttribute))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True for the hooks that run before or after tests: NUnit <c>[SetUp]</c>, <c>[TearDown]</c>,
+    /// <c>[OneTimeSetUp]</c>, <c>[OneTimeTearDown]</c>; MSTest <c>[TestInitialize]</c>, <c>[TestCleanup]</c>,
+    /// <c>[ClassInitialize]</c>, <c>[ClassCleanup]</c>, <c>[AssemblyInitialize]</c>, <c>[AssemblyCleanup]</c>;
+    /// TUnit <c>[Before]</c>, <c>[After]</c>.
+    /// </summary>
+    public static bool IsSetUpOrTearDownHook(IMethodSymbol method)
+    {
+        foreach (var attribute in method.GetAttributes())
+        {
+            var attributeClass = attribute.AttributeClass;
+            if (attributeClass is null)
+            {
+                continue;
+            }
+
+            if (SymbolNames.InheritsFromOrIs(attributeClass, WellKnownTypeNames.NUnitSetUpAttribute)
+                || SymbolNames.InheritsFromOrIs(attributeClass, WellKnownTypeNames.NUnitTearDownAttribute)
+                || SymbolNames.InheritsFromOrIs(attributeClass, WellKnownTypeNames.NUnitOneTimeSetUpAttribute)
+                || SymbolNames.InheritsFromOrIs(attributeClass, WellKnownTypeNames.NUnitOneTimeTearDownAttribute)
+                || SymbolNames.InheritsFromOrIs(attributeClass, WellKnownTypeNames.MSTestTestInitializeAttribute)
+                || SymbolNames.InheritsFromOrIs(attributeClass, WellKnownTypeNames.MSTestTestCleanupAttribute)
+                || SymbolNames.InheritsFromOrIs(attributeClass, WellKnownTypeNames.MSTestClassInitializeAttribute)
+                || SymbolNames.InheritsFromOrIs(attributeClass, WellKnownTypeNames.MSTestClassCleanupAttribute)
+                || SymbolNames.InheritsFromOrIs(attributeClass, WellKnownTypeNames.MSTestAssemblyInitializeAttribute)
+                || SymbolNames.InheritsFromOrIs(attributeClass, WellKnownTypeNames.MSTestAssemblyCleanupAttribute)
+                || SymbolNames.InheritsFromOrIs(attributeClass, WellKnownTypeNames.TUnitBeforeAttribute)
+                || SymbolNames.InheritsFromOrIs(attributeClass, WellKnownTypeNames.TUnitAfterAttribute))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The <c>T</c> of an xUnit <c>IClassFixture&lt;T&gt;</c> or <c>ICollectionFixture&lt;T&gt;</c>; null for any other interface.</summary>
+    public static ITypeSymbol? XunitFixtureTypeOf(INamedTypeSymbol @interface) =>
+        @interface.TypeArguments.Length == 1
+        && (SymbolNames.IsType(@interface, WellKnownTypeNames.XunitClassFixtureInterface)
+            || SymbolNames.IsType(@interface, WellKnownTypeNames.XunitCollectionFixtureInterface))
+            ? @interface.TypeArguments[0]
+            : null;
+
+    /// <summary>True when <paramref name="type"/> implements xUnit's <c>IAsyncLifetime</c> (test classes and fixtures do).</summary>
+    public static bool ImplementsXunitLifetime(INamedTypeSymbol type)
+    {
+        foreach (var @interface in type.AllInterfaces)
+        {
+            if (SymbolNames.IsType(@interface, WellKnownTypeNames.XunitAsyncLifetimeInterface))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True for attributes that file tests under a name: xUnit <c>[Trait]</c>, <c>[Collection]</c>, <c>[CollectionDefinition]</c>,
+    /// NUnit <c>[Category]</c>, MSTest <c>[TestCategory]</c>, TUnit <c>[Category]</c> (and attributes derived from them).
+    /// </summary>
+    public static bool IsCategoryAttribute(INamedTypeSymbol attributeClass) =>
+        SymbolNames.InheritsFromOrIs(attributeClass, WellKnownTypeNames.XunitTraitAttribute)
+        || SymbolNames.InheritsFromOrIs(attributeClass, WellKnownTypeNames.XunitCollectionAttribute)
+        || SymbolNames.InheritsFromOrIs(attributeClass, WellKnownTypeNames.XunitCollectionDefinitionAttribute)
+        || SymbolNames.InheritsFromOrIs(attributeClass, WellKnownTypeNames.NUnitCategoryAttribute)
+        || SymbolNames.InheritsFromOrIs(attributeClass, WellKnownTypeNames.MSTestTestCategoryBaseAttribute)
+        || SymbolNames.InheritsFromOrIs(attributeClass, WellKnownTypeNames.TUnitCategoryAttribute);
 }

@@ -28,6 +28,35 @@ internal static class WellKnownTypeNames
 
     // MSTest's [ExpectedException] and custom ones derive from this.
     public const string MSTestExpectedExceptionBaseAttribute = "Microsoft.VisualStudio.TestTools.UnitTesting.ExpectedExceptionBaseAttribute";
+
+    // Classes that hold tests, fixtures and the hooks that run around tests (GK2002: code that runs for tests).
+    public const string NUnitTestFixtureAttribute = "NUnit.Framework.TestFixtureAttribute";
+    public const string NUnitSetUpFixtureAttribute = "NUnit.Framework.SetUpFixtureAttribute";
+    public const string NUnitSetUpAttribute = "NUnit.Framework.SetUpAttribute";
+    public const string NUnitOneTimeSetUpAttribute = "NUnit.Framework.OneTimeSetUpAttribute";
+    public const string NUnitOneTimeTearDownAttribute = "NUnit.Framework.OneTimeTearDownAttribute";
+    public const string MSTestTestClassAttribute = "Microsoft.VisualStudio.TestTools.UnitTesting.TestClassAttribute";
+    public const string MSTestTestInitializeAttribute = "Microsoft.VisualStudio.TestTools.UnitTesting.TestInitializeAttribute";
+    public const string MSTestClassInitializeAttribute = "Microsoft.VisualStudio.TestTools.UnitTesting.ClassInitializeAttribute";
+    public const string MSTestClassCleanupAttribute = "Microsoft.VisualStudio.TestTools.UnitTesting.ClassCleanupAttribute";
+    public const string MSTestAssemblyInitializeAttribute = "Microsoft.VisualStudio.TestTools.UnitTesting.AssemblyInitializeAttribute";
+    public const string MSTestAssemblyCleanupAttribute = "Microsoft.VisualStudio.TestTools.UnitTesting.AssemblyCleanupAttribute";
+    public const string TUnitBeforeAttribute = "TUnit.Core.BeforeAttribute";
+
+    // xUnit fixtures: IClassFixture<T> / ICollectionFixture<T> (names without arity: SymbolNames ignores it),
+    // v3's [assembly: AssemblyFixture(typeof(T))], and the async set-up interface of test classes and fixtures.
+    public const string XunitClassFixtureInterface = "Xunit.IClassFixture";
+    public const string XunitCollectionFixtureInterface = "Xunit.ICollectionFixture";
+    public const string XunitAssemblyFixtureAttribute = "Xunit.AssemblyFixtureAttribute";
+    public const string XunitAsyncLifetimeInterface = "Xunit.IAsyncLifetime";
+
+    // Attributes that put tests in a category (whose text may say "integration").
+    public const string XunitTraitAttribute = "Xunit.TraitAttribute";
+    public const string XunitCollectionAttribute = "Xunit.CollectionAttribute";
+    public const string XunitCollectionDefinitionAttribute = "Xunit.CollectionDefinitionAttribute";
+    public const string NUnitCategoryAttribute = "NUnit.Framework.CategoryAttribute";
+    public const string MSTestTestCategoryBaseAttribute = "Microsoft.VisualStudio.TestTools.UnitTesting.TestCategoryBaseAttribute";
+    public const string TUnitCategoryAttribute = "TUnit.Core.CategoryAttribute";
 }
 
 /// <summary>Values of the <c>TestFramework</c> diagnostic property.</summary>

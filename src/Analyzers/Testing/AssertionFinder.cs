@@ -8,12 +8,28 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Gatekeeper.Analyzers.Testing;
 
+/// <summary>What a search for assertions found; ordered so that the larger value wins when results combine.</summary>
+internal enum AssertionPresence
+{
+    /// <summary>No assertion at all.</summary>
+    None = 0,
+
+    /// <summary>Only assertions that can never fail (<see cref="CannotFailAssertions"/>): GK2004 reports them, GK2001 stays silent.</summary>
+    OnlyCannotFail = 1,
+
+    /// <summary>At least one assertion that can fail.</summary>
+    Asserts = 2,
+}
+
 /// <summary>
 /// Answers "does this code assert?" for test methods, following the helpers they call within the
 /// compilation (transitively, up to <see cref="MaxHelperDepth"/> calls deep). One instance lives
 /// for one compilation; it caches the answer per helper method, and per test class for the
 /// clean-up hooks that assert for every test. Cycles are safe: a helper whose answer depended on
 /// a method still being examined is not cached as "does not assert".
+/// An assertion that can never fail (<c>Assert.True(true)</c>, see <see cref="CannotFailAssertions"/>)
+/// does not count as an assertion, but is remembered: a test whose only assertions cannot fail is
+/// <see cref="AssertionPresence.OnlyCannotFail"/>, GK2004's business rather than GK2001's.
 /// </summary>
 internal sealed class AssertionFinder
 {
@@ -22,8 +38,8 @@ internal sealed class AssertionFinder
 
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
-    private readonly ConcurrentDictionary<ConfiguredAssertionMethods, ConcurrentDictionary<IMethodSymbol, bool>> _helperCache = new();
-    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _cleanupAssertsCache = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ConfiguredAssertionMethods, ConcurrentDictionary<IMethodSymbol, AssertionPresence>> _helperCache = new();
+    private readonly ConcurrentDictionary<INamedTypeSymbol, AssertionPresence> _cleanupAssertsCache = new(SymbolEqualityComparer.Default);
 
     public AssertionFinder(Compilation compilation)
     {
@@ -31,10 +47,11 @@ internal sealed class AssertionFinder
     }
 
     /// <summary>
-    /// True when the body of <paramref name="test"/> (with its lambdas and local functions), a
-    /// helper it calls, or a per-test clean-up hook of its class performs an assertion.
+    /// Whether the body of <paramref name="test"/> (with its lambdas and local functions), a helper
+    /// it calls, or a per-test clean-up hook of its class performs an assertion, one that can fail or
+    /// only ones that cannot.
     /// </summary>
-    public bool Asserts(
+    public AssertionPresence Find(
         IMethodSymbol test,
         SyntaxNode body,
         SemanticModel model,
@@ -44,16 +61,18 @@ internal sealed class AssertionFinder
         _models.TryAdd(model.SyntaxTree, model);
         var walk = new Walk(this, configured, cancellationToken);
         walk.Visiting.Add(test.OriginalDefinition);
-        return walk.NodeAsserts(body, model, isTestBody: true, depth: 0)
-            || CleanupAsserts(test.ContainingType, walk);
+        var inBody = walk.NodeAsserts(body, model, isTestBody: true, depth: 0);
+        return inBody == AssertionPresence.Asserts ? inBody : Max(inBody, CleanupAsserts(test.ContainingType, walk));
     }
 
+    private static AssertionPresence Max(AssertionPresence left, AssertionPresence right) => left > right ? left : right;
+
     /// <summary>A clean-up hook (Dispose, [TearDown], [TestCleanup]) that asserts covers every test of the class.</summary>
-    private bool CleanupAsserts(INamedTypeSymbol? testClass, Walk walk)
+    private AssertionPresence CleanupAsserts(INamedTypeSymbol? testClass, Walk walk)
     {
         if (testClass is null)
         {
-            return false;
+            return AssertionPresence.None;
         }
 
         if (_cleanupAssertsCache.TryGetValue(testClass, out var cached))
@@ -61,23 +80,25 @@ internal sealed class AssertionFinder
             return cached;
         }
 
-        var asserts = false;
-        for (var type = testClass; type is not null && !asserts; type = type.BaseType)
+        var asserts = AssertionPresence.None;
+        for (var type = testClass; type is not null && asserts != AssertionPresence.Asserts; type = type.BaseType)
         {
             foreach (var member in type.GetMembers())
             {
                 if (member is IMethodSymbol method
                     && method.DeclaringSyntaxReferences.Length > 0
-                    && TestFrameworkKnowledge.IsPerTestCleanup(method)
-                    && walk.HelperAsserts(method, depth: 1))
+                    && TestFrameworkKnowledge.IsPerTestCleanup(method))
                 {
-                    asserts = true;
-                    break;
+                    asserts = Max(asserts, walk.HelperAsserts(method, depth: 1));
+                    if (asserts == AssertionPresence.Asserts)
+                    {
+                        break;
+                    }
                 }
             }
         }
 
-        if (asserts || walk.IsComplete)
+        if (asserts == AssertionPresence.Asserts || walk.IsComplete)
         {
             _cleanupAssertsCache.TryAdd(testClass, asserts);
         }
@@ -94,7 +115,7 @@ internal sealed class AssertionFinder
     {
         private readonly AssertionFinder _finder;
         private readonly ConfiguredAssertionMethods _configured;
-        private readonly ConcurrentDictionary<IMethodSymbol, bool> _cache;
+        private readonly ConcurrentDictionary<IMethodSymbol, AssertionPresence> _cache;
         private readonly CancellationToken _cancellationToken;
 
         public Walk(AssertionFinder finder, ConfiguredAssertionMethods configured, CancellationToken cancellationToken)
@@ -102,7 +123,7 @@ internal sealed class AssertionFinder
             _finder = finder;
             _configured = configured;
             _cancellationToken = cancellationToken;
-            _cache = finder._helperCache.GetOrAdd(configured, static _ => new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default));
+            _cache = finder._helperCache.GetOrAdd(configured, static _ => new ConcurrentDictionary<IMethodSymbol, AssertionPresence>(SymbolEqualityComparer.Default));
         }
 
         public HashSet<IMethodSymbol> Visiting { get; } = new(SymbolEqualityComparer.Default);
@@ -110,8 +131,9 @@ internal sealed class AssertionFinder
         /// <summary>False once the walk cut a cycle or hit the depth limit: a "no" is then not final.</summary>
         public bool IsComplete { get; private set; } = true;
 
-        public bool NodeAsserts(SyntaxNode root, SemanticModel model, bool isTestBody, int depth)
+        public AssertionPresence NodeAsserts(SyntaxNode root, SemanticModel model, bool isTestBody, int depth)
         {
+            var found = AssertionPresence.None;
             foreach (var node in root.DescendantNodes())
             {
                 _cancellationToken.ThrowIfCancellationRequested();
@@ -120,22 +142,29 @@ internal sealed class AssertionFinder
                     case ThrowStatementSyntax { Expression: { } thrown } when isTestBody || !IsGuardClauseException(thrown):
                         // A throw fails the test: in the test itself, or in a helper that checks something
                         // (argument guards and "not implemented" in helpers check nothing about the code under test).
-                        return true;
+                        return AssertionPresence.Asserts;
                     case ThrowExpressionSyntax when isTestBody:
                         // `var user = find() ?? throw new …` fails the test when the value is missing.
-                        return true;
-                    case InvocationExpressionSyntax invocation when InvocationAsserts(invocation, model, depth):
-                        return true;
+                        return AssertionPresence.Asserts;
+                    case InvocationExpressionSyntax invocation:
+                        found = Max(found, InvocationAsserts(invocation, model, isTestBody, depth));
+                        break;
                     case ArgumentSyntax { Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax } argument
-                        when LooksLikeMethodGroup(argument.Expression) && MethodGroupAsserts(argument.Expression, model, depth):
-                        return true;
+                        when LooksLikeMethodGroup(argument.Expression):
+                        found = Max(found, MethodGroupAsserts(argument.Expression, model, depth));
+                        break;
+                }
+
+                if (found == AssertionPresence.Asserts)
+                {
+                    return found;
                 }
             }
 
-            return false;
+            return found;
         }
 
-        private bool InvocationAsserts(InvocationExpressionSyntax invocation, SemanticModel model, int depth)
+        private AssertionPresence InvocationAsserts(InvocationExpressionSyntax invocation, SemanticModel model, bool isTestBody, int depth)
         {
             var symbolInfo = model.GetSymbolInfo(invocation, _cancellationToken);
             var method = symbolInfo.Symbol as IMethodSymbol;
@@ -144,9 +173,21 @@ internal sealed class AssertionFinder
                 method = symbolInfo.CandidateSymbols[0] as IMethodSymbol;
             }
 
-            return method is null
-                ? UnboundCallLooksLikeAssertion(invocation.Expression)
-                : CallAsserts(method, depth);
+            if (method is null)
+            {
+                return UnboundCallLooksLikeAssertion(invocation.Expression) ? AssertionPresence.Asserts : AssertionPresence.None;
+            }
+
+            var presence = CallAsserts(method, depth);
+            if (presence != AssertionPresence.Asserts
+                || !AssertionMethods.IsLibraryAssertion((method.ReducedFrom ?? method).OriginalDefinition)
+                || CannotFailAssertions.Find(invocation, method, model, _cancellationToken) is not { } cannotFail)
+            {
+                return presence;
+            }
+
+            // GK2004 reports Assert.Pass() only in the test itself; in a helper it checks nothing and nobody reports it.
+            return cannotFail.Reason == CannotFailReason.Pass && !isTestBody ? AssertionPresence.None : AssertionPresence.OnlyCannotFail;
         }
 
         /// <summary>Method groups are PascalCase; skip the semantic query for locals and fields.</summary>
@@ -170,41 +211,42 @@ internal sealed class AssertionFinder
                 or "NotImplementedException" or "NotSupportedException";
         }
 
-        private bool MethodGroupAsserts(ExpressionSyntax expression, SemanticModel model, int depth) =>
+        private AssertionPresence MethodGroupAsserts(ExpressionSyntax expression, SemanticModel model, int depth) =>
             model.GetSymbolInfo(expression, _cancellationToken).Symbol is IMethodSymbol { MethodKind: MethodKind.Ordinary } method
-            && CallAsserts(method, depth);
+                ? CallAsserts(method, depth)
+                : AssertionPresence.None;
 
-        private bool CallAsserts(IMethodSymbol method, int depth)
+        private AssertionPresence CallAsserts(IMethodSymbol method, int depth)
         {
             method = (method.ReducedFrom ?? method).OriginalDefinition;
             if (AssertionMethods.IsLibraryAssertion(method)
                 || AssertionMethods.HasAssertionMethodAttribute(method)
                 || _configured.Matches(method))
             {
-                return true;
+                return AssertionPresence.Asserts;
             }
 
             // Local functions and lambdas are walked as part of the body that declares them.
             if (method.MethodKind is MethodKind.LocalFunction or MethodKind.AnonymousFunction)
             {
-                return false;
+                return AssertionPresence.None;
             }
 
             if (AssertionMethods.HasAssertionName(method.Name, method.ContainingType?.Name))
             {
-                return true;
+                return AssertionPresence.Asserts;
             }
 
             return HelperAsserts(method, depth + 1);
         }
 
         /// <summary>Looks into a method of this compilation; cached per method.</summary>
-        public bool HelperAsserts(IMethodSymbol method, int depth)
+        public AssertionPresence HelperAsserts(IMethodSymbol method, int depth)
         {
             method = method.PartialImplementationPart ?? method;
             if (method.DeclaringSyntaxReferences.Length == 0)
             {
-                return false;
+                return AssertionPresence.None;
             }
 
             if (_cache.TryGetValue(method, out var cached))
@@ -215,12 +257,63 @@ internal sealed class AssertionFinder
             if (depth > MaxHelperDepth || !Visiting.Add(method))
             {
                 IsComplete = false;
-                return false;
+                return AssertionPresence.None;
             }
 
             var wasComplete = IsComplete;
             IsComplete = true;
-            var asserts = false;
+            var asserts = BodiesAssert(method, depth);
+
+            // Template methods: a test base class calls an abstract/virtual member (or an interface
+            // member) whose overrides in this compilation do the asserting.
+            if (asserts != AssertionPresence.Asserts && (method.IsAbstract || method.IsVirtual || method.ContainingType?.TypeKind == TypeKind.Interface))
+            {
+                foreach (var candidate in _finder._compilation.GetSymbolsWithName(method.Name, SymbolFilter.Member, _cancellationToken))
+                {
+                    if (candidate is IMethodSymbol implementation
+                        && !SymbolEqualityComparer.Default.Equals(implementation, method)
+                        && Implements(implementation, method))
+                    {
+                        asserts = Max(asserts, BodiesAssert(implementation, depth));
+                        if (asserts == AssertionPresence.Asserts)
+                        {
+                            break;
+                        }
+                    }
+                }
+            }
+
+            Visiting.Remove(method);
+            if (asserts == AssertionPresence.Asserts || IsComplete)
+            {
+                _cache.TryAdd(method, asserts);
+            }
+
+            IsComplete &= wasComplete;
+            return asserts;
+        }
+
+        private static bool Implements(IMethodSymbol candidate, IMethodSymbol member)
+        {
+            if (member.ContainingType?.TypeKind == TypeKind.Interface)
+            {
+                return SymbolEqualityComparer.Default.Equals(candidate.ContainingType?.FindImplementationForInterfaceMember(member), candidate);
+            }
+
+            for (var overridden = candidate.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+            {
+                if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, member))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private AssertionPresence BodiesAssert(IMethodSymbol method, int depth)
+        {
+            var asserts = AssertionPresence.None;
             foreach (var reference in method.DeclaringSyntaxReferences)
             {
                 var declaration = reference.GetSyntax(_cancellationToken);
@@ -230,20 +323,16 @@ internal sealed class AssertionFinder
                     _ => null,
                 };
 
-                if (body is not null && NodeAsserts(body, _finder.ModelFor(declaration.SyntaxTree), isTestBody: false, depth))
+                if (body is not null)
                 {
-                    asserts = true;
-                    break;
+                    asserts = Max(asserts, NodeAsserts(body, _finder.ModelFor(declaration.SyntaxTree), isTestBody: false, depth));
+                    if (asserts == AssertionPresence.Asserts)
+                    {
+                        break;
+                    }
                 }
             }
 
-            Visiting.Remove(method);
-            if (asserts || IsComplete)
-            {
-                _cache.TryAdd(method, asserts);
-            }
-
-            IsComplete &= wasComplete;
             return asserts;
         }
 

@@ -71,6 +71,10 @@ public sealed class ReferenceSet
         nameof(MvcTesting),
         () => TargetingPack("Microsoft.AspNetCore.App.Ref").Concat(PackageAssemblies("Microsoft.AspNetCore.Mvc.Testing", "Microsoft.AspNetCore.TestHost")));
 
+    public static ReferenceSet RabbitMQ { get; } = Packages(nameof(RabbitMQ), "RabbitMQ.Client");
+
+    public static ReferenceSet MockHttp { get; } = Packages(nameof(MockHttp), "RichardSzalay.MockHttp");
+
     public string Name { get; }
 
     public IReadOnlyList<MetadataReference> References => _references.Value;

@@ -475,6 +475,54 @@ public class GK2001_TestHasNoAssertionAnalyzerTests
             .RunAsync();
 
     [Fact]
+    public Task Template_methods_whose_overrides_assert_count() =>
+        VerifyCS.VerifyAsync(/* lang=c#-test */ """
+            using Xunit;
+
+            public abstract class ContractTests
+            {
+                // Compliant: every concrete fixture's override asserts.
+                [Fact]
+                public void Satisfies_the_contract() => RunScenario();
+
+                // The overrides only build the subject.
+                [Fact]
+                public void [|Builds_the_subject|]() => CreateSubject();
+
+                protected abstract void RunScenario();
+
+                protected abstract object CreateSubject();
+            }
+
+            public sealed class InMemoryContractTests : ContractTests
+            {
+                protected override void RunScenario() => Assert.NotNull(CreateSubject());
+
+                protected override object CreateSubject() => new object();
+            }
+
+            public interface IScenario { void Run(); void Prepare(); }
+
+            public sealed class Scenario : IScenario
+            {
+                public void Run() => Assert.Equal(2, int.Parse("2"));
+                public void Prepare() { }
+            }
+
+            public class ScenarioTests
+            {
+                private readonly IScenario _scenario = new Scenario();
+
+                // Compliant: the implementation asserts.
+                [Fact]
+                public void Runs_scenario() => _scenario.Run();
+
+                [Fact]
+                public void [|Prepares_scenario|]() => _scenario.Prepare();
+            }
+            """, ReferenceSet.XunitV2);
+
+    [Fact]
     public Task A_cleanup_hook_that_verifies_mocks_covers_every_test() =>
         VerifyCS.VerifyAsync(/* lang=c#-test */ """
             using System;
