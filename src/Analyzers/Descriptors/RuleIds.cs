@@ -7,6 +7,9 @@ namespace Gatekeeper.Analyzers;
 /// </summary>
 public static class RuleIds
 {
+    // GK1xxx: Security
+    public const string MutatingEndpointAllowsAnonymous = "GK1003";
+
     // GK2xxx: Testing
     public const string TestHasNoAssertion = "GK2001";
     public const string RealExternalClientInTest = "GK2002";

@@ -9,6 +9,9 @@ public static class OptionKeys
 {
     public const string Prefix = "gatekeeper.";
 
+    /// <summary>The names of endpoints that are anonymous by design for GK1003 (replaces the default list).</summary>
+    public const string GK1003AnonymousNames = "gatekeeper.GK1003.anonymous_names";
+
     /// <summary>Extra methods that count as assertions for GK2001: names, <c>Type.Method</c>, or prefixes ending in <c>*</c>.</summary>
     public const string GK2001AssertionMethods = "gatekeeper.GK2001.assertion_methods";
 

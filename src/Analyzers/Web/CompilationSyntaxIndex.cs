@@ -1,0 +1,161 @@
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Gatekeeper.Analyzers.Web;
+
+/// <summary>
+/// What the endpoint model needs to know about one syntax tree, gathered in one pass over its
+/// nodes with no semantic model: every invocation and method declaration by simple name (to follow
+/// a route builder into the methods that receive it and back to their callers), and the assignments
+/// of <c>FallbackPolicy</c>.
+/// </summary>
+internal sealed class SyntaxTreeIndex
+{
+    private static readonly IReadOnlyList<InvocationExpressionSyntax> NoInvocations = new InvocationExpressionSyntax[0];
+    private static readonly IReadOnlyList<MethodDeclarationSyntax> NoMethods = new MethodDeclarationSyntax[0];
+
+    private readonly Dictionary<string, List<InvocationExpressionSyntax>> _invocations = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, List<MethodDeclarationSyntax>> _methods = new(System.StringComparer.Ordinal);
+    private readonly List<AssignmentExpressionSyntax> _fallbackPolicyAssignments = new();
+
+    private SyntaxTreeIndex()
+    {
+    }
+
+    /// <summary><c>….FallbackPolicy = &lt;not null&gt;</c> (in an <c>AddAuthorization</c> callback or an object initializer).</summary>
+    public IReadOnlyList<AssignmentExpressionSyntax> FallbackPolicyAssignments => _fallbackPolicyAssignments;
+
+    public IReadOnlyList<InvocationExpressionSyntax> InvocationsNamed(string name) =>
+        _invocations.TryGetValue(name, out var found) ? found : NoInvocations;
+
+    public IReadOnlyList<MethodDeclarationSyntax> MethodsNamed(string name) =>
+        _methods.TryGetValue(name, out var found) ? found : NoMethods;
+
+    public static SyntaxTreeIndex Build(SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        var index = new SyntaxTreeIndex();
+        var root = tree.GetRoot(cancellationToken);
+        var visited = 0;
+        foreach (var node in root.DescendantNodes())
+        {
+            if ((++visited & 0xFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            switch (node)
+            {
+                case InvocationExpressionSyntax invocation when InvokedName(invocation) is { } name:
+                    Add(index._invocations, name, invocation);
+                    break;
+                case MethodDeclarationSyntax method:
+                    Add(index._methods, method.Identifier.ValueText, method);
+                    break;
+                case AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } assignment
+                    when AssignedName(assignment.Left) == "FallbackPolicy" && !assignment.Right.IsKind(SyntaxKind.NullLiteralExpression):
+                    index._fallbackPolicyAssignments.Add(assignment);
+                    break;
+            }
+        }
+
+        return index;
+    }
+
+    /// <summary>The simple name of the invoked member: <c>M</c> in <c>M()</c>, <c>x.M()</c>, <c>x?.M()</c>, <c>x.M&lt;T&gt;()</c>.</summary>
+    public static string? InvokedName(InvocationExpressionSyntax invocation) =>
+        invocation.Expression switch
+        {
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            GenericNameSyntax generic => generic.Identifier.ValueText,
+            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+            _ => null,
+        };
+
+    private static string? AssignedName(ExpressionSyntax left) =>
+        left switch
+        {
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            _ => null,
+        };
+
+    private static void Add<T>(Dictionary<string, List<T>> map, string key, T value)
+    {
+        if (!map.TryGetValue(key, out var list))
+        {
+            list = new List<T>(1);
+            map.Add(key, list);
+        }
+
+        list.Add(value);
+    }
+}
+
+/// <summary>
+/// The <see cref="SyntaxTreeIndex"/> of every tree of one compilation. An index depends on its tree
+/// alone, so it is cached per tree object for as long as the tree lives (weakly): in the IDE, where
+/// every edit makes a new compilation that shares the unchanged trees, only edited trees are indexed
+/// again. Thread-safe; a cancelled build leaves nothing behind.
+/// </summary>
+internal sealed class CompilationSyntaxIndex
+{
+    private static readonly ConditionalWeakTable<SyntaxTree, SyntaxTreeIndex> Indexes = new();
+
+    private readonly Compilation _compilation;
+
+    public CompilationSyntaxIndex(Compilation compilation)
+    {
+        _compilation = compilation;
+    }
+
+    public static SyntaxTreeIndex For(SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        if (Indexes.TryGetValue(tree, out var index))
+        {
+            return index;
+        }
+
+        var built = SyntaxTreeIndex.Build(tree, cancellationToken);
+        return Indexes.GetValue(tree, _ => built);
+    }
+
+    /// <summary>Every invocation of a member named <paramref name="name"/> in the compilation.</summary>
+    public IEnumerable<InvocationExpressionSyntax> InvocationsNamed(string name, CancellationToken cancellationToken)
+    {
+        foreach (var tree in _compilation.SyntaxTrees)
+        {
+            foreach (var invocation in For(tree, cancellationToken).InvocationsNamed(name))
+            {
+                yield return invocation;
+            }
+        }
+    }
+
+    /// <summary>Every method declared with the name <paramref name="name"/> in the compilation.</summary>
+    public IEnumerable<MethodDeclarationSyntax> MethodsNamed(string name, CancellationToken cancellationToken)
+    {
+        foreach (var tree in _compilation.SyntaxTrees)
+        {
+            foreach (var method in For(tree, cancellationToken).MethodsNamed(name))
+            {
+                yield return method;
+            }
+        }
+    }
+
+    public IEnumerable<AssignmentExpressionSyntax> FallbackPolicyAssignments(CancellationToken cancellationToken)
+    {
+        foreach (var tree in _compilation.SyntaxTrees)
+        {
+            foreach (var assignment in For(tree, cancellationToken).FallbackPolicyAssignments)
+            {
+                yield return assignment;
+            }
+        }
+    }
+}

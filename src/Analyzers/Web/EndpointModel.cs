@@ -1,0 +1,173 @@
+using System.Collections.Immutable;
+using System.Threading;
+using Gatekeeper.Analyzers.Knowledge;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Gatekeeper.Analyzers.Web;
+
+/// <summary>
+/// The endpoints of one compilation, shared by the security rules (GK1001–GK1004). Create it in the
+/// compilation-start action (<see cref="TryCreate"/>; null when ASP.NET Core is not referenced) and
+/// ask it from syntax-node, symbol or operation actions:
+/// <list type="bullet">
+/// <item><see cref="GetEndpoint(IMethodSymbol, CancellationToken)"/> for a controller action or a Razor Pages handler;</item>
+/// <item><see cref="IsMapCall"/> (cheap) then <see cref="GetEndpoint(IInvocationOperation, CancellationToken)"/> for a Minimal API <c>Map*</c> call;</item>
+/// <item><see cref="ResolveAuthorization"/> for the authorization verdict, compilation-wide levels included.</item>
+/// </list>
+/// Per-class facts (controllers) and per-tree syntax indexes are cached; compilation-wide
+/// authorization (fallback policy, <c>MapControllers().RequireAuthorization()</c>, global filters) is
+/// computed once, on first need, from the syntax of every tree. Thread-safe.
+/// </summary>
+internal sealed class EndpointModel
+{
+    private readonly ControllerEndpoints _controllers;
+    private readonly MinimalApiEndpoints _minimalApis;
+    private readonly object _compilationAuthorizationGate = new();
+    private CompilationAuthorization? _compilationAuthorization;
+
+    private EndpointModel(AspNetCoreKnowledge knowledge)
+    {
+        Knowledge = knowledge;
+        SyntaxIndex = new CompilationSyntaxIndex(knowledge.Compilation);
+        Flow = new RouteBuilderFlow(SyntaxIndex);
+        _controllers = new ControllerEndpoints(knowledge);
+        _minimalApis = new MinimalApiEndpoints(knowledge, Flow);
+    }
+
+    public AspNetCoreKnowledge Knowledge { get; }
+
+    /// <summary>Invocations and methods of every tree by name (built per tree on first use).</summary>
+    public CompilationSyntaxIndex SyntaxIndex { get; }
+
+    /// <summary>Follows route builders through groups, variables and registration methods.</summary>
+    public RouteBuilderFlow Flow { get; }
+
+    /// <summary>The model for <paramref name="compilation"/>, or null when it references neither MVC nor routing.</summary>
+    public static EndpointModel? TryCreate(Compilation compilation) =>
+        AspNetCoreKnowledge.TryCreate(compilation) is { } knowledge ? new EndpointModel(knowledge) : null;
+
+    /// <summary>The controller action or Razor Pages handler <paramref name="method"/> is, or null.</summary>
+    public Endpoint? GetEndpoint(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        if (Knowledge.HasMvc && _controllers.GetAction(method, cancellationToken) is { } action)
+        {
+            return action;
+        }
+
+        return Knowledge.HasRazorPages ? _controllers.GetPageHandler(method, cancellationToken) : null;
+    }
+
+    /// <summary>What MVC makes of <paramref name="type"/> (controller, page model, abstract base, nothing).</summary>
+    public ControllerInfo GetController(INamedTypeSymbol type, CancellationToken cancellationToken) =>
+        _controllers.GetController(type, cancellationToken);
+
+    /// <summary>True when <paramref name="invocation"/> maps a Minimal API endpoint; no syntax is followed.</summary>
+    public bool IsMapCall(IInvocationOperation invocation, out HttpVerbs verbs, out bool isVerbConstrained)
+    {
+        verbs = HttpVerbs.None;
+        isVerbConstrained = false;
+        return Knowledge.HasMinimalApis && _minimalApis.IsMapCall(invocation, out verbs, out isVerbConstrained);
+    }
+
+    /// <summary>The Minimal API endpoint <paramref name="invocation"/> maps, with its groups resolved; null when it maps none.</summary>
+    public Endpoint? GetEndpoint(IInvocationOperation invocation, CancellationToken cancellationToken) =>
+        Knowledge.HasMinimalApis ? _minimalApis.GetEndpoint(invocation, cancellationToken) : null;
+
+    /// <summary>The compilation-wide authorization, computed on first call (a cancelled computation is retried later).</summary>
+    public CompilationAuthorization GetCompilationAuthorization(CancellationToken cancellationToken)
+    {
+        var computed = Volatile.Read(ref _compilationAuthorization);
+        if (computed is not null)
+        {
+            return computed;
+        }
+
+        lock (_compilationAuthorizationGate)
+        {
+            if (_compilationAuthorization is null)
+            {
+                // Throws on cancellation before publishing: the next caller starts over (finished trees stay indexed).
+                var result = CompilationAuthorization.Compute(SyntaxIndex, Flow, cancellationToken);
+                Volatile.Write(ref _compilationAuthorization, result);
+            }
+
+            return _compilationAuthorization!;
+        }
+    }
+
+    /// <summary>
+    /// The authorization verdict of <paramref name="endpoint"/>. Per registration: any
+    /// <c>AllowAnonymous</c> wins (as in ASP.NET Core); else any requirement at the handler, endpoint,
+    /// controller, base class or group level; else compilation-wide authorization for the endpoint's
+    /// kind; else <see cref="AuthorizationVerdict.Unknown"/> when a level could not be followed, or
+    /// <see cref="AuthorizationVerdict.NoAuthorization"/>. Registrations combine towards the verdict
+    /// that reports least: requires &gt; unknown &gt; allows anonymous &gt; no authorization.
+    /// </summary>
+    public AuthorizationResolution ResolveAuthorization(Endpoint endpoint, CancellationToken cancellationToken)
+    {
+        AuthorizationResolution? best = null;
+        foreach (var registration in endpoint.Registrations)
+        {
+            var resolution = Resolve(endpoint, registration, cancellationToken);
+            if (best is null || Rank(resolution.Verdict) > Rank(best.Value.Verdict))
+            {
+                best = resolution;
+            }
+        }
+
+        return best ?? new AuthorizationResolution(AuthorizationVerdict.Unknown, null, ImmutableArray<AuthorizationMetadata>.Empty);
+    }
+
+    private AuthorizationResolution Resolve(Endpoint endpoint, EndpointRegistration registration, CancellationToken cancellationToken)
+    {
+        ImmutableArray<AuthorizationMetadata>.Builder? anonymous = null;
+        AuthorizationMetadata? requirement = null;
+        Inspect(endpoint.HandlerAuthorization, ref anonymous, ref requirement);
+        Inspect(registration.Authorization, ref anonymous, ref requirement);
+
+        if (anonymous is not null)
+        {
+            return new AuthorizationResolution(AuthorizationVerdict.AllowsAnonymous, anonymous[anonymous.Count - 1], anonymous.ToImmutable());
+        }
+
+        if (requirement is not null)
+        {
+            return new AuthorizationResolution(AuthorizationVerdict.RequiresAuthorization, requirement, ImmutableArray<AuthorizationMetadata>.Empty);
+        }
+
+        if (GetCompilationAuthorization(cancellationToken).For(endpoint) is { } compilationWide)
+        {
+            return new AuthorizationResolution(AuthorizationVerdict.RequiresAuthorization, compilationWide, ImmutableArray<AuthorizationMetadata>.Empty);
+        }
+
+        return new AuthorizationResolution(
+            registration.IsIncomplete ? AuthorizationVerdict.Unknown : AuthorizationVerdict.NoAuthorization,
+            null,
+            ImmutableArray<AuthorizationMetadata>.Empty);
+    }
+
+    private static void Inspect(ImmutableArray<AuthorizationMetadata> metadata, ref ImmutableArray<AuthorizationMetadata>.Builder? anonymous, ref AuthorizationMetadata? requirement)
+    {
+        foreach (var item in metadata)
+        {
+            if (item.Kind == AuthorizationKind.AllowAnonymous)
+            {
+                (anonymous ??= ImmutableArray.CreateBuilder<AuthorizationMetadata>()).Add(item);
+            }
+            else
+            {
+                requirement ??= item;
+            }
+        }
+    }
+
+    private static int Rank(AuthorizationVerdict verdict) =>
+        verdict switch
+        {
+            AuthorizationVerdict.RequiresAuthorization => 3,
+            AuthorizationVerdict.Unknown => 2,
+            AuthorizationVerdict.AllowsAnonymous => 1,
+            _ => 0,
+        };
+}
