@@ -134,7 +134,7 @@ internal sealed class AssertionFinder
         public AssertionPresence NodeAsserts(SyntaxNode root, SemanticModel model, bool isTestBody, int depth)
         {
             var found = AssertionPresence.None;
-            foreach (var node in root.DescendantNodes())
+            foreach (var node in root.DescendantNodes(child => !IsNeverRun(child, root)))
             {
                 _cancellationToken.ThrowIfCancellationRequested();
                 switch (node)
@@ -232,12 +232,63 @@ internal sealed class AssertionFinder
                 return AssertionPresence.None;
             }
 
-            if (AssertionMethods.HasAssertionName(method.Name, method.ContainingType?.Name))
+            // A helper whose body we can read is judged by it: an empty `VerifyAuditTrail()` left as a
+            // TODO asserts nothing. The naming convention is for methods we cannot see into (other
+            // assemblies, or abstract/interface members whose implementations do not tell).
+            var inBodies = HelperAsserts(method, depth + 1);
+            if (inBodies != AssertionPresence.None || HasReadableBody(method))
             {
-                return AssertionPresence.Asserts;
+                return inBodies;
             }
 
-            return HelperAsserts(method, depth + 1);
+            return AssertionMethods.HasAssertionName(method.Name, method.ContainingType?.Name)
+                ? AssertionPresence.Asserts
+                : AssertionPresence.None;
+        }
+
+        private static bool HasReadableBody(IMethodSymbol method)
+        {
+            foreach (var reference in (method.PartialImplementationPart ?? method).DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax() is BaseMethodDeclarationSyntax { Body: not null } or BaseMethodDeclarationSyntax { ExpressionBody: not null })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Code that never runs asserts nothing: a local function nobody calls, or a lambda stored in a
+        /// local that is never used (`Action verify = () => Assert.Equal(…);` and then forgotten).
+        /// </summary>
+        private static bool IsNeverRun(SyntaxNode node, SyntaxNode root)
+        {
+            switch (node)
+            {
+                case LocalFunctionStatementSyntax localFunction:
+                    return !IsReferenced(root, localFunction.Identifier.ValueText, localFunction);
+                case AnonymousFunctionExpressionSyntax { Parent: EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax variable } }:
+                    return !IsReferenced(root, variable.Identifier.ValueText, variable);
+                default:
+                    return false;
+            }
+        }
+
+        private static bool IsReferenced(SyntaxNode root, string name, SyntaxNode declaration)
+        {
+            foreach (var node in root.DescendantNodes())
+            {
+                if (node is IdentifierNameSyntax identifier
+                    && identifier.Identifier.ValueText == name
+                    && !declaration.Span.Contains(identifier.Span))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Looks into a method of this compilation; cached per method.</summary>

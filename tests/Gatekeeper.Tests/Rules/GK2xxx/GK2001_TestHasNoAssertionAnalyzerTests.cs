@@ -523,6 +523,99 @@ public class GK2001_TestHasNoAssertionAnalyzerTests
             """, ReferenceSet.XunitV2);
 
     [Fact]
+    public Task Helpers_of_this_compilation_are_judged_by_their_body_not_their_name() =>
+        VerifyCS.VerifyAsync(/* lang=c#-test */ """
+            using Xunit;
+
+            public class AuditTests
+            {
+                private readonly Shop.Calculator _calculator = new();
+
+                // The helper's name promises a check; its body is a TODO.
+                [Fact]
+                public void [|Cancel_writes_audit_entry|]()
+                {
+                    _calculator.Reset();
+                    VerifyAuditTrail(_calculator);
+                }
+
+                // Arrange-only helper named like an assertion.
+                [Fact]
+                public void [|Seeding_works|]() => EnsureSeeded();
+
+                // Compliant: the body asserts.
+                [Fact]
+                public void Sum_is_checked() => CheckSum(3);
+
+                private static void VerifyAuditTrail(Shop.Calculator calculator)
+                {
+                    // TODO: verify the audit log entry once IAuditLog is injectable.
+                    _ = calculator;
+                }
+
+                private void EnsureSeeded() => _calculator.Reset();
+
+                private void CheckSum(int expected) => Assert.Equal(expected, _calculator.Add(1, 2));
+            }
+            """ + CodeUnderTest, ReferenceSet.XunitV2);
+
+    [Fact]
+    public Task Assertions_that_never_run_do_not_count() =>
+        VerifyCS.Test(/* lang=c#-test */ """
+            using System;
+            using NUnit.Framework;
+
+            public class NeverRunTests
+            {
+                private readonly Shop.Calculator _calculator = new();
+
+                [Test]
+                public void [|Local_function_never_called|]()
+                {
+                    var sum = _calculator.Add(1, 2);
+
+                    void CheckAll() => Assert.That(sum, Is.EqualTo(3));
+                }
+
+                [Test]
+                public void [|Lambda_stored_but_never_invoked|]()
+                {
+                    var sum = _calculator.Add(1, 2);
+                    TestDelegate check = () => Assert.That(sum, Is.EqualTo(3));
+                }
+
+                // Compliant: the local function runs.
+                [Test]
+                public void Local_function_called()
+                {
+                    var sum = _calculator.Add(1, 2);
+                    CheckAll();
+
+                    void CheckAll() => Assert.That(sum, Is.EqualTo(3));
+                }
+
+                // Compliant: the stored lambda is handed to an assertion.
+                [Test]
+                public void Lambda_stored_then_used()
+                {
+                    TestDelegate act = () => _calculator.Reset();
+                    Assert.DoesNotThrow(act);
+                }
+
+                // Compliant: the stored lambda itself asserts and is invoked.
+                [Test]
+                public void Lambda_stored_then_invoked()
+                {
+                    Action verify = () => Assert.That(_calculator.Add(1, 1), Is.EqualTo(2));
+                    verify();
+                }
+            }
+            """)
+            .WithSource(CodeUnderTest)
+            .WithReferences(ReferenceSet.NUnit)
+            .RunAsync();
+
+    [Fact]
     public Task A_cleanup_hook_that_verifies_mocks_covers_every_test() =>
         VerifyCS.VerifyAsync(/* lang=c#-test */ """
             using System;
