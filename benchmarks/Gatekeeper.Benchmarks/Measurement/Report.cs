@@ -1,0 +1,214 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using static Gatekeeper.Benchmarks.Measurement.Statistics;
+
+namespace Gatekeeper.Benchmarks.Measurement;
+
+/// <summary>The Markdown report: tables of medians per size, and the issue's targets with PASS or MISS.</summary>
+internal static class Report
+{
+    /// <summary>Gatekeeper's total analyzer time as a share of the compiler's diagnostics time.</summary>
+    public const double ShareTarget = 0.05;
+
+    /// <summary>Growth allowance: time at k× may be 1.1·k times the time at 1× (4.4 at 4×).</summary>
+    public const double GrowthAllowance = 1.1;
+
+    public const double IdeP95TargetMs = 20;
+
+    public const double PeerRatioTarget = 1.0;
+
+    public static string Build(
+        IReadOnlyList<SizeResult> sizes,
+        BenchmarkOptions options,
+        AnalyzerCatalog catalog,
+        IReadOnlyCollection<string> analyzerExceptions,
+        string environment)
+    {
+        var text = new StringBuilder();
+        var runs = sizes[0].Runs.Count;
+        text.AppendLine(Invariant($"Sizes {string.Join(", ", sizes.Select(s => X(s.Size)))}; medians of {runs} run(s); IDE: {options.IdeIterations} edits after {options.IdeWarmup} warm-up; {(options.Concurrent ? "concurrent" : "single-threaded")} compiler and analyzer driver; seed {options.Seed}."));
+        text.AppendLine();
+        text.AppendLine(environment);
+        text.AppendLine();
+
+        text.AppendLine("#### Generated solution");
+        text.AppendLine();
+        text.AppendLine("| Size | Resources | Files (API + tests) | Lines: API + tests = total | API share | Compiler warnings |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var s in sizes)
+        {
+            text.AppendLine(Invariant($"| {X(s.Size)} | {s.ResourceCount} | {s.ApiFiles} + {s.TestFiles} | {s.ApiLines:N0} + {s.TestLines:N0} = {s.TotalLines:N0} | {(double)s.ApiLines / s.TotalLines:P0} | {s.CompilerWarnings} |"));
+        }
+
+        text.AppendLine();
+        text.AppendLine("#### Build: whole solution (both projects)");
+        text.AppendLine();
+        var overhead = sizes.All(s => s.Runs.All(r => r.Baseline is not null));
+        text.AppendLine("| Size | Compiler diagnostics: wall / CPU (ms) | Gatekeeper total (ms) | Gatekeeper / compiler | Allocated: compiler (MB) |" + (overhead ? " Overhead CPU (ms) | Overhead / compiler CPU | Allocated: overhead (MB) |" : ""));
+        text.AppendLine("|---|---:|---:|---:|---:|" + (overhead ? "---:|---:|---:|" : ""));
+        foreach (var s in sizes)
+        {
+            var row = Invariant(
+                $"| {X(s.Size)} | {Median(s.Runs.Select(r => r.Compiler.WallMs)):N0} / {Median(s.Runs.Select(r => r.Compiler.CpuMs)):N0} | {Median(s.Runs.Select(r => r.GatekeeperTotalMs)):N0} | {Median(s.Runs.Select(r => r.GatekeeperShare)):P2} | {Median(s.Runs.Select(r => (double)r.Compiler.Bytes)) / 1e6:N0} |");
+            if (overhead)
+            {
+                row += Invariant($" {Median(s.Runs.Select(r => r.OverheadCpuMs)):N0} | {Median(s.Runs.Select(r => r.OverheadShare)):P1} | {Median(s.Runs.Select(r => r.OverheadBytes)) / 1e6:N0} |");
+            }
+
+            text.AppendLine(row);
+        }
+
+        text.AppendLine();
+        text.AppendLine("Gatekeeper total: time inside Gatekeeper's callbacks by Roslyn's telemetry (`AnalyzerTelemetryInfo.ExecutionTime`, summed over its analyzers and both projects), against the wall time of the compiler's `GetDiagnostics()` on the same, fresh compilations." + (overhead
+            ? " Overhead: process CPU of the analysis with Gatekeeper minus the same analysis with a no-op analyzer; it adds the driver work Gatekeeper's actions cause outside its callbacks (IOperation trees, semantic-model binding)."
+            : ""));
+        text.AppendLine();
+        text.AppendLine("#### Per rule (telemetry execution time, median ms; diagnostics reported at the largest size)");
+        text.AppendLine();
+        text.AppendLine("| Rule | " + string.Join(" | ", sizes.Select(s => X(s.Size))) + $" | Diagnostics | IDE p50 / p95 at {X(sizes[^1].Size)} |");
+        text.AppendLine("|---|" + string.Concat(sizes.Select(_ => "---:|")) + "---:|---:|");
+        var largest = sizes[^1];
+        foreach (var rule in sizes.SelectMany(s => s.Runs).SelectMany(r => r.RuleMs.Keys).Distinct().OrderBy(k => k, StringComparer.Ordinal))
+        {
+            var diagnostics = rule.Split('/').Sum(id => largest.Runs[0].RuleDiagnostics.GetValueOrDefault(id));
+            var cells = string.Join(" | ", sizes.Select(s => Invariant($"{Median(s.Runs.Select(r => r.RuleMs.GetValueOrDefault(rule))):N1}")));
+            var ide = largest.Ide.RuleMs.TryGetValue(rule, out var samples)
+                ? Invariant($"{Percentile(samples, 50):N1} / {Percentile(samples, 95):N1}")
+                : "";
+            text.AppendLine(Invariant($"| {rule} | {cells} | {diagnostics} | {ide} |"));
+        }
+
+        var isolated = sizes.Where(s => s.Isolation is not null).ToList();
+        if (isolated.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine("#### Each analyzer alone (--isolate, one run): telemetry / CPU overhead over a no-op analyzer / allocation overhead");
+            text.AppendLine();
+            text.AppendLine("| Analyzer | " + string.Join(" | ", isolated.Select(s => X(s.Size))) + " |");
+            text.AppendLine("|---|" + string.Concat(isolated.Select(_ => "---:|")));
+            foreach (var rule in isolated[0].Isolation!.Select(i => i.Rule))
+            {
+                var cells = string.Join(" | ", isolated.Select(s => s.Isolation!.FirstOrDefault(i => i.Rule == rule) is { } i
+                    ? Invariant($"{i.TelemetryMs:N0} ms / {i.OverheadCpuMs:N0} ms / {i.OverheadBytes / 1e6:N0} MB")
+                    : ""));
+                text.AppendLine($"| {rule} | {cells} |");
+            }
+        }
+
+        var peers = sizes.Where(s => s.Runs.All(r => r.Peer is not null)).ToList();
+        text.AppendLine();
+        text.AppendLine("#### Peer: GK2001 against SonarAnalyzer.CSharp S2699 (test project; each alone on a fresh compilation)");
+        text.AppendLine();
+        text.AppendLine("Peer: " + catalog.SonarDescription + ".");
+        text.AppendLine();
+        if (peers.Count > 0)
+        {
+            text.AppendLine("| Size | GK2001 (ms) | S2699 (ms) | GK2001 / S2699 | GK2001 diagnostics | S2699 diagnostics | on the same line |");
+            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+            foreach (var s in peers)
+            {
+                var first = s.Runs[0].Peer!;
+                text.AppendLine(Invariant(
+                    $"| {X(s.Size)} | {Median(s.Runs.Select(r => r.Peer!.Gk2001Ms)):N1} | {Median(s.Runs.Select(r => r.Peer!.SonarMs)):N1} | {Median(s.Runs.Select(r => r.Peer!.Ratio)):N2} | {first.Gk2001Count} | {first.SonarCount} | {first.BothCount} |"));
+            }
+        }
+
+        text.AppendLine();
+        text.AppendLine("#### IDE: per-document analysis of the large test file after an edit (warm-up excluded)");
+        text.AppendLine();
+        var idePeers = sizes.All(s => s.Ide.PeerSonarMs.Count > 0);
+        text.AppendLine("| Size | Document lines | Gatekeeper execution p50 / p95 (ms) | Analyzer call wall p50 / p95 (ms) | Compiler document diagnostics p50 / p95 (ms) | Binding probe p50 / p95 (ms) |" + (idePeers ? " GK2001 alone p50 / p95 (ms) | S2699 alone p50 / p95 (ms) |" : ""));
+        text.AppendLine("|---|---:|---:|---:|---:|---:|" + (idePeers ? "---:|---:|" : ""));
+        foreach (var s in sizes)
+        {
+            var ide = s.Ide;
+            var row = Invariant(
+                $"| {X(s.Size)} | {ide.DocumentLines:N0} | {P50P95(ide.GatekeeperMs)} | {P50P95(ide.WallMs)} | {P50P95(ide.CompilerMs)} | {P50P95(ide.BindingProbeMs)} |");
+            if (idePeers)
+            {
+                row += Invariant($" {P50P95(ide.PeerGk2001Ms)} | {P50P95(ide.PeerSonarMs)} |");
+            }
+
+            text.AppendLine(row);
+        }
+
+        text.AppendLine();
+        text.AppendLine("Execution times are Roslyn's telemetry for the document on the edited compilation (compilation-start actions included). Binding probe: an analyzer that makes one semantic query in each attributed method, i.e. what binding the test bodies costs whoever asks first." + (idePeers ? " GK2001 and S2699 alone: each on its own compilation of the same edit." : ""));
+
+        text.AppendLine();
+        text.AppendLine(Targets(sizes));
+        if (analyzerExceptions.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine(Invariant($"**Analyzer exceptions: {analyzerExceptions.Count}** (the numbers above are suspect), first ones:"));
+            foreach (var line in analyzerExceptions.Distinct().Take(5))
+            {
+                text.AppendLine("- " + line);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static string Targets(IReadOnlyList<SizeResult> sizes)
+    {
+        var target = sizes.MaxBy(s => s.Size)!;
+        var smallest = sizes.MinBy(s => s.Size)!;
+        var text = new StringBuilder();
+        text.AppendLine(Invariant($"#### Targets (on {X(target.Size)})"));
+        text.AppendLine();
+        text.AppendLine("| Target | Measured | Result |");
+        text.AppendLine("|---|---|---|");
+
+        var share = Median(target.Runs.Select(r => r.GatekeeperShare));
+        text.AppendLine(Invariant($"| Gatekeeper total (telemetry) ≤ {ShareTarget:P0} of compiler diagnostics time | {share:P2} | {Verdict(share <= ShareTarget)} |"));
+        if (target.Runs.All(r => r.Baseline is not null))
+        {
+            var overhead = Median(target.Runs.Select(r => r.OverheadShare));
+            text.AppendLine(Invariant($"| The same for the CPU overhead (driver work included; --overhead) | {overhead:P1} | {Verdict(overhead <= ShareTarget)} |"));
+        }
+
+        if (target.Size > smallest.Size)
+        {
+            // Telemetry is wall time, and the load of a shared machine can differ between sizes: besides the
+            // raw growth, Gatekeeper's share of the compiler (measured within each run) times the growth of
+            // the compiler's CPU time gives a growth that load does not distort; the larger of the two counts.
+            var allowed = GrowthAllowance * target.Size / smallest.Size;
+            var raw = Median(target.Runs.Select(r => r.GatekeeperTotalMs)) / Median(smallest.Runs.Select(r => r.GatekeeperTotalMs));
+            var compilerCpuGrowth = Median(target.Runs.Select(r => r.Compiler.CpuMs)) / Median(smallest.Runs.Select(r => r.Compiler.CpuMs));
+            var adjusted = Median(target.Runs.Select(r => r.GatekeeperShare)) / Median(smallest.Runs.Select(r => r.GatekeeperShare)) * compilerCpuGrowth;
+            text.AppendLine(Invariant($"| Growth {X(smallest.Size)} → {X(target.Size)}: Gatekeeper time ≤ {allowed:0.0#} × | {raw:0.00} × raw; {adjusted:0.00} × as share × compiler CPU growth ({compilerCpuGrowth:0.00} ×) | {Verdict(Math.Max(raw, adjusted) <= allowed)} |"));
+        }
+        else
+        {
+            text.AppendLine("| Growth | needs two sizes | n/a |");
+        }
+
+        var p95 = Percentile(target.Ide.GatekeeperMs, 95);
+        text.AppendLine(Invariant($"| IDE: {target.Ide.DocumentLines:N0}-line document, Gatekeeper p95 ≤ {IdeP95TargetMs:0} ms | {p95:N1} ms (call wall p95 {Percentile(target.Ide.WallMs, 95):N1} ms) | {Verdict(p95 <= IdeP95TargetMs)} |"));
+
+        if (target.Runs.All(r => r.Peer is not null))
+        {
+            var ratio = Median(target.Runs.Select(r => r.Peer!.Ratio));
+            text.AppendLine(Invariant($"| GK2001 / S2699 ≤ {PeerRatioTarget:0.0} | {ratio:0.00} | {Verdict(ratio <= PeerRatioTarget)} |"));
+        }
+        else
+        {
+            text.AppendLine("| GK2001 / S2699 | peer not measured | n/a |");
+        }
+
+        return text.ToString().TrimEnd();
+    }
+
+    private static string P50P95(IReadOnlyList<double> samples) =>
+        Invariant($"{Percentile(samples, 50):N1} / {Percentile(samples, 95):N1}");
+
+    private static string Verdict(bool pass) => pass ? "PASS" : "MISS";
+
+    public static string X(double size) => size.ToString("0.##", CultureInfo.InvariantCulture) + "×";
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,62 @@
+using System.Collections.Generic;
+
+namespace Gatekeeper.Benchmarks.Measurement;
+
+/// <summary>Wall time, CPU time of the process, and bytes allocated by one measured call.</summary>
+internal readonly record struct Cost(double WallMs, double CpuMs, long Bytes);
+
+/// <summary>One measured run on one size.</summary>
+internal sealed record RunResult(
+    Cost Compiler,
+    Cost Gatekeeper,
+    double GatekeeperTotalMs,
+    IReadOnlyDictionary<string, double> RuleMs,
+    IReadOnlyDictionary<string, int> RuleDiagnostics,
+    Cost? Baseline,
+    PeerResult? Peer)
+{
+    /// <summary>Gatekeeper's telemetry total against the compiler's diagnostics time (both wall clock).</summary>
+    public double GatekeeperShare => GatekeeperTotalMs / Compiler.WallMs;
+
+    /// <summary>CPU the Gatekeeper analysis run costs beyond a no-op analyzer run (--overhead): its callbacks plus the driver work they cause.</summary>
+    public double OverheadCpuMs => Baseline is { } baseline ? Gatekeeper.CpuMs - baseline.CpuMs : double.NaN;
+
+    public double OverheadShare => OverheadCpuMs / Compiler.CpuMs;
+
+    public double OverheadBytes => Baseline is { } baseline ? Gatekeeper.Bytes - baseline.Bytes : double.NaN;
+}
+
+/// <summary>One analyzer alone (--isolate): its telemetry and its CPU and allocation overhead over the no-op baseline.</summary>
+internal sealed record IsolationResult(string Rule, double TelemetryMs, double OverheadCpuMs, long OverheadBytes);
+
+/// <summary>GK2001 and S2699, each alone on a fresh compilation of the test project, in the same run.</summary>
+internal sealed record PeerResult(double Gk2001Ms, double SonarMs, int Gk2001Count, int SonarCount, int BothCount)
+{
+    public double Ratio => Gk2001Ms / SonarMs;
+}
+
+/// <summary>Per-document analyses of the large test file after an edit, warm-up excluded.</summary>
+internal sealed record IdeResult(
+    int DocumentLines,
+    IReadOnlyList<double> GatekeeperMs,
+    IReadOnlyList<double> WallMs,
+    IReadOnlyList<double> CompilerMs,
+    IReadOnlyDictionary<string, IReadOnlyList<double>> RuleMs,
+    IReadOnlyList<double> PeerGk2001Ms,
+    IReadOnlyList<double> PeerSonarMs,
+    IReadOnlyList<double> BindingProbeMs);
+
+internal sealed record SizeResult(
+    double Size,
+    int ResourceCount,
+    int ApiFiles,
+    int TestFiles,
+    int ApiLines,
+    int TestLines,
+    int CompilerWarnings,
+    IReadOnlyList<RunResult> Runs,
+    IdeResult Ide,
+    IReadOnlyList<IsolationResult>? Isolation)
+{
+    public int TotalLines => ApiLines + TestLines;
+}

@@ -1,0 +1,170 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Runtime.InteropServices;
+using Gatekeeper.Benchmarks;
+using Gatekeeper.Benchmarks.Generation;
+using Gatekeeper.Benchmarks.Measurement;
+using Microsoft.CodeAnalysis.CSharp;
+
+// Gatekeeper benchmark: see BenchmarkOptions.Usage and docs/performance.md.
+BenchmarkOptions options;
+try
+{
+    options = BenchmarkOptions.Parse(args);
+}
+catch (Exception exception) when (exception is ArgumentException or FormatException)
+{
+    Console.Error.WriteLine(exception.Message);
+    Console.Error.WriteLine(BenchmarkOptions.Usage);
+    return 2;
+}
+
+if (options.Help)
+{
+    Console.WriteLine(BenchmarkOptions.Usage);
+    return 0;
+}
+
+if (options.GenerateOnly)
+{
+    foreach (var size in options.Sizes)
+    {
+        var generated = SolutionGenerator.Generate(size, options.Seed);
+        Console.WriteLine($"{Report.X(size)}: {generated.ResourceCount} resources, {generated.ApiFiles.Count} + {generated.TestFiles.Count} files, {generated.ApiLines:N0} + {generated.TestLines:N0} = {generated.TotalLines:N0} lines ({(double)generated.ApiLines / generated.TotalLines:P0} API), large test file {generated.LargeTestFile.LineCount:N0} lines");
+        if (options.DumpDirectory is { } folder)
+        {
+            Dump(generated, Path.Combine(folder, Report.X(size).TrimEnd('×') + "x"));
+        }
+    }
+
+    return 0;
+}
+
+var total = Stopwatch.StartNew();
+var loadBefore = LoadAverage();
+var catalog = AnalyzerCatalog.Load(options.Peer);
+var gatekeeperRules = catalog.CreateGatekeeper().Select(AnalyzerCatalog.NameOf).ToList();
+Progress($"Gatekeeper analyzers ({gatekeeperRules.Count}): {string.Join(", ", gatekeeperRules)}");
+Progress($"Peer: {catalog.SonarDescription}");
+if (options.Peer && !catalog.HasSonar)
+{
+    Console.Error.WriteLine("The peer analyzer could not be loaded; run with --no-peer to measure Gatekeeper alone.");
+    return 3;
+}
+
+var runner = new Runner(catalog, options.Concurrent, options.Overhead);
+
+// Warm-up: JIT the compiler, the driver and every analyzer on a small solution, untimed.
+{
+    var warm = BenchmarkSolution.Create(SolutionGenerator.Generate(0.1, options.Seed + 1), options.Concurrent, catalog.AllDiagnosticIds());
+    runner.MeasureRun(warm, 0);
+    runner.MeasureIde(warm, 0, 3);
+    Progress($"warm-up done ({total.Elapsed.TotalSeconds:N0} s)");
+}
+
+var results = new System.Collections.Generic.List<SizeResult>();
+foreach (var size in options.Sizes)
+{
+    var generated = SolutionGenerator.Generate(size, options.Seed);
+    if (options.DumpDirectory is { } dump)
+    {
+        Dump(generated, Path.Combine(dump, Report.X(size).TrimEnd('×') + "x"));
+    }
+
+    var solution = BenchmarkSolution.Create(generated, options.Concurrent, catalog.AllDiagnosticIds());
+    Progress($"{Report.X(size)}: {generated.ResourceCount} resources, {generated.ApiFiles.Count + generated.TestFiles.Count} files, {generated.TotalLines:N0} lines");
+    var warnings = 0;
+    var runs = new System.Collections.Generic.List<RunResult>();
+    for (var run = 0; run < options.Runs; run++)
+    {
+        var failed = false;
+        var result = runner.MeasureRun(solution, run, run > 0 ? null : diagnostics =>
+        {
+            var (errors, warningCount, firstErrors, warningSummary) = Runner.Check(diagnostics);
+            warnings = warningCount;
+            if (warningCount > 0)
+            {
+                Progress($"  compiler warnings: {warningSummary}");
+            }
+
+            if (errors > 0)
+            {
+                Console.Error.WriteLine($"The generated solution has {errors} compiler error(s); first ones:");
+                foreach (var error in firstErrors)
+                {
+                    Console.Error.WriteLine("  " + error);
+                }
+
+                failed = true;
+            }
+        });
+        if (failed)
+        {
+            return 1;
+        }
+
+        runs.Add(result);
+        var peer = result.Peer is { } p ? $", GK2001 {p.Gk2001Ms:N0} ms ({p.Gk2001Count}) vs S2699 {p.SonarMs:N0} ms ({p.SonarCount})" : "";
+        Progress($"  run {run + 1}/{options.Runs}: compiler {result.Compiler.WallMs:N0} ms, Gatekeeper {result.GatekeeperTotalMs:N0} ms ({result.GatekeeperShare:P2}){(options.Overhead ? $", overhead CPU {result.OverheadCpuMs:N0} ms ({result.OverheadShare:P2})" : "")}{peer}");
+    }
+
+    var isolation = options.Isolate ? runner.MeasureIsolated(solution) : null;
+    foreach (var isolated in isolation ?? [])
+    {
+        Progress($"  alone: {isolated.Rule}: telemetry {isolated.TelemetryMs:N0} ms, CPU overhead {isolated.OverheadCpuMs:N0} ms");
+    }
+
+    var ide = runner.MeasureIde(solution, options.IdeWarmup, options.IdeIterations);
+    Progress($"  IDE: Gatekeeper p95 {Statistics.Percentile(ide.GatekeeperMs, 95):N1} ms, wall p95 {Statistics.Percentile(ide.WallMs, 95):N1} ms");
+    results.Add(new SizeResult(
+        size,
+        generated.ResourceCount,
+        generated.ApiFiles.Count,
+        generated.TestFiles.Count,
+        generated.ApiLines,
+        generated.TestLines,
+        warnings,
+        runs,
+        ide,
+        isolation));
+}
+
+var loadAfter = LoadAverage();
+var environment = string.Create(
+    CultureInfo.InvariantCulture,
+    $"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, Roslyn {typeof(CSharpCompilation).Assembly.GetName().Version}; load average {loadBefore} before, {loadAfter} after; {total.Elapsed.TotalMinutes:N1} min.");
+var report = Report.Build(results, options, catalog, runner.AnalyzerExceptions, environment);
+Console.WriteLine(report);
+if (options.OutputFile is { } output)
+{
+    File.WriteAllText(output, report);
+}
+
+return runner.AnalyzerExceptions.Count > 0 ? 4 : 0;
+
+static void Progress(string message) => Console.Error.WriteLine(message);
+
+// The 1-minute load average (Linux), to tell a loaded machine from an idle one.
+static string LoadAverage()
+{
+    const string File = "/proc/loadavg";
+    return System.IO.File.Exists(File) ? System.IO.File.ReadAllText(File).Split(' ')[0] : "n/a";
+}
+
+static void Dump(GeneratedSolution generated, string folder)
+{
+    foreach (var (project, files) in new[] { ("Shop.Api", generated.ApiFiles), ("Shop.Api.Tests", generated.TestFiles) })
+    {
+        foreach (var file in files)
+        {
+            var path = Path.Combine(folder, project, file.Path.Replace('/', Path.DirectorySeparatorChar));
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, file.Text);
+        }
+    }
+
+    Console.Error.WriteLine($"Generated sources written to {folder}");
+}
