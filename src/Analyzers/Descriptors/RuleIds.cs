@@ -7,8 +7,14 @@ namespace Gatekeeper.Analyzers;
 /// </summary>
 public static class RuleIds
 {
+    // GK0xxx: Configuration
+    public const string InvalidOptionValue = "GK0001";
+
     // GK1xxx: Security
+    public const string OwnershipCheckMissing = "GK1001";
+    public const string StringInputHasNoLengthLimit = "GK1002";
     public const string MutatingEndpointAllowsAnonymous = "GK1003";
+    public const string LimitNeverEnforced = "GK1004";
 
     // GK2xxx: Testing
     public const string TestHasNoAssertion = "GK2001";
