@@ -346,6 +346,12 @@ public sealed class VerificationIgnoresArgumentsAnalyzer : GkDiagnosticAnalyzer
         private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _classInspects = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
 
+        /// <summary>
+        /// The answer of <see cref="Inspects"/> per (member or helper syntax, remaining depth): a test with
+        /// several verifications, and every test that calls the same helpers, walks each body once.
+        /// </summary>
+        private readonly ConcurrentDictionary<(SyntaxNode Root, int HelperDepth), bool> _inspects = new();
+
         public ArgumentInspections(Compilation compilation)
         {
             _compilation = compilation;
@@ -426,6 +432,20 @@ public sealed class VerificationIgnoresArgumentsAnalyzer : GkDiagnosticAnalyzer
 
         /// <param name="helperDepth">How many calls deep helpers of this compilation are followed.</param>
         private bool Inspects(SyntaxNode root, SemanticModel model, int helperDepth, CancellationToken cancellationToken)
+        {
+            // The walk depends only on the syntax, the compilation and the depth: cache it (a cancelled walk throws and caches nothing).
+            var key = (root, helperDepth);
+            if (_inspects.TryGetValue(key, out var cached))
+            {
+                return cached;
+            }
+
+            var inspects = InspectsUncached(root, model, helperDepth, cancellationToken);
+            _inspects.TryAdd(key, inspects);
+            return inspects;
+        }
+
+        private bool InspectsUncached(SyntaxNode root, SemanticModel model, int helperDepth, CancellationToken cancellationToken)
         {
             foreach (var node in root.DescendantNodes())
             {
