@@ -133,6 +133,14 @@ internal sealed class AssertionFinder
 
         public AssertionPresence NodeAsserts(SyntaxNode root, SemanticModel model, bool isTestBody, int depth)
         {
+            // Most tests end with an assertion of a library: find it first, from the end, with one
+            // semantic query per call whose name can be one. The answer is the same as the full walk's
+            // below (any call that asserts makes the whole body assert); only the order of the questions changes.
+            if (QuickAsserts(root, model, isTestBody))
+            {
+                return AssertionPresence.Asserts;
+            }
+
             var found = AssertionPresence.None;
             foreach (var node in root.DescendantNodes(child => !IsNeverRun(child, root)))
             {
@@ -162,6 +170,107 @@ internal sealed class AssertionFinder
             }
 
             return found;
+        }
+
+        /// <summary>
+        /// True when a call in <paramref name="root"/> whose name can be a library assertion binds to one
+        /// (or to a configured or <c>[AssertionMethod]</c> method) that can fail, or the test body throws:
+        /// the calls are checked from the last one up, helpers are not followed. False means "not decided here".
+        /// </summary>
+        private bool QuickAsserts(SyntaxNode root, SemanticModel model, bool isTestBody)
+        {
+            List<InvocationExpressionSyntax>? candidates = null;
+            foreach (var node in root.DescendantNodes(child => !IsNeverRun(child, root)))
+            {
+                switch (node)
+                {
+                    case ThrowStatementSyntax { Expression: not null } when isTestBody:
+                    case ThrowExpressionSyntax when isTestBody:
+                        return true;
+                    case InvocationExpressionSyntax invocation when MayBeLibraryAssertion(invocation.Expression):
+                        (candidates ??= new List<InvocationExpressionSyntax>()).Add(invocation);
+                        break;
+                }
+            }
+
+            if (candidates is null)
+            {
+                return false;
+            }
+
+            for (var i = candidates.Count - 1; i >= 0; i--)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                var invocation = candidates[i];
+                var symbolInfo = model.GetSymbolInfo(invocation, _cancellationToken);
+                var method = symbolInfo.Symbol as IMethodSymbol;
+                if (method is null && symbolInfo.CandidateSymbols.Length > 0)
+                {
+                    method = symbolInfo.CandidateSymbols[0] as IMethodSymbol;
+                }
+
+                if (method is null)
+                {
+                    if (UnboundCallLooksLikeAssertion(invocation.Expression))
+                    {
+                        return true;
+                    }
+
+                    continue;
+                }
+
+                // As InvocationAsserts and CallAsserts decide for these methods, without following helpers.
+                var definition = (method.ReducedFrom ?? method).OriginalDefinition;
+                var isLibraryAssertion = AssertionMethods.IsLibraryAssertion(definition);
+                if (!isLibraryAssertion && !AssertionMethods.HasAssertionMethodAttribute(definition) && !_configured.Matches(definition))
+                {
+                    continue;
+                }
+
+                if (!isLibraryAssertion || CannotFailAssertions.Find(invocation, method, model, _cancellationToken) is null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Syntax only: could this call be an assertion of a framework or library (<c>Assert.Equal</c>,
+        /// <c>x.Should()</c>, <c>mock.Verify(…)</c>, <c>sub.Received()</c>, <c>Check.That</c> …)? A shortcut, not a verdict.
+        /// </summary>
+        private static bool MayBeLibraryAssertion(ExpressionSyntax callee)
+        {
+            var (name, receiver) = callee switch
+            {
+                MemberAccessExpressionSyntax access => (access.Name.Identifier.ValueText, access.Expression),
+                MemberBindingExpressionSyntax binding => (binding.Name.Identifier.ValueText, null),
+                SimpleNameSyntax simple => (simple.Identifier.ValueText, (ExpressionSyntax?)null),
+                _ => (string.Empty, null),
+            };
+
+            if (name.StartsWith("Should", System.StringComparison.Ordinal)
+                || name.StartsWith("Verify", System.StringComparison.Ordinal)
+                || name.StartsWith("Received", System.StringComparison.Ordinal)
+                || name.StartsWith("DidNotReceive", System.StringComparison.Ordinal)
+                || name.StartsWith("MustHaveHappened", System.StringComparison.Ordinal)
+                || name.StartsWith("MustNotHaveHappened", System.StringComparison.Ordinal)
+                || name.StartsWith("Throws", System.StringComparison.Ordinal)
+                || name == "FailWith")
+            {
+                return true;
+            }
+
+            var receiverName = receiver switch
+            {
+                SimpleNameSyntax simple => simple.Identifier.ValueText,
+                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                _ => null,
+            };
+
+            return receiverName is not null
+                && (AssertionMethods.IsAssertionClassName(receiverName) || receiverName is "Check" or "Should" or "Received" or "AssertExtensions");
         }
 
         private AssertionPresence InvocationAsserts(InvocationExpressionSyntax invocation, SemanticModel model, bool isTestBody, int depth)
