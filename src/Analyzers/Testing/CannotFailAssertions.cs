@@ -258,6 +258,7 @@ internal static class CannotFailAssertions
             || access.Parent is not InvocationExpressionSyntax assertion
             || assertion.Expression != access
             || assertion.Parent is MemberAccessExpressionSyntax
+            || !IsFluentCandidateName(access.Name.Identifier.ValueText)
             || Operation(should, model, cancellationToken) is not { } shouldOperation
             || Argument(shouldOperation, 0) is not { } subject
             || Operation(assertion, model, cancellationToken) is not { } assertionOperation
@@ -276,6 +277,24 @@ internal static class CannotFailAssertions
             _ => null,
         };
     }
+
+    /// <summary>The FluentAssertions assertions known here (the names of the switch above).</summary>
+    private static bool IsFluentCandidateName(string name) =>
+        name is "BeTrue" or "BeFalse" or "Be" or "BeEquivalentTo" or "BeSameAs" or "NotBeNull";
+
+    /// <summary>
+    /// Syntax only, after <see cref="IsCandidateName"/>: false when the call surely is no assertion this
+    /// class knows. A <c>Should()</c> counts only with one of the known assertions chained onto it and
+    /// nothing after (<c>x.Should().Be(y)</c>, not <c>x.Should().HaveCount(2)</c> or <c>….Be(y).And…</c>).
+    /// </summary>
+    public static bool IsCandidateCall(InvocationExpressionSyntax invocation, string name) =>
+        name != "Should"
+        || (invocation.Parent is MemberAccessExpressionSyntax access
+            && access.Expression == invocation
+            && access.Parent is InvocationExpressionSyntax assertion
+            && assertion.Expression == access
+            && assertion.Parent is not MemberAccessExpressionSyntax
+            && IsFluentCandidateName(access.Name.Identifier.ValueText));
 
     private static bool IsFluentNamespace(INamespaceSymbol? ns) =>
         SymbolNames.IsInNamespace(ns, "FluentAssertions") || SymbolNames.IsInNamespace(ns, "AwesomeAssertions");

@@ -57,6 +57,7 @@ public sealed class AssertionCannotFailAnalyzer : GkDiagnosticAnalyzer
         };
 
         if (!CannotFailAssertions.IsCandidateName(name)
+            || !CannotFailAssertions.IsCandidateCall(invocation, name)
             || context.SemanticModel.GetSymbolInfo(invocation, context.CancellationToken).Symbol is not IMethodSymbol method
             || CannotFailAssertions.Find(invocation, method, context.SemanticModel, context.CancellationToken) is not { } found)
         {
