@@ -61,7 +61,9 @@ public sealed class MutatingEndpointAllowsAnonymousAnalyzer : GkDiagnosticAnalyz
 
         if (model.Knowledge.HasMinimalApis)
         {
-            context.RegisterOperationAction(operationContext => AnalyzeInvocation(operationContext, model, names), OperationKind.Invocation);
+            // A syntax action filtered by the Map* name, not an operation action: the driver then builds no
+            // IOperation tree for the method bodies, and only the Map* calls get one (docs/performance.md).
+            context.RegisterSyntaxNodeAction(nodeContext => AnalyzeInvocation(nodeContext, model, names), SyntaxKind.InvocationExpression);
         }
     }
 
@@ -90,10 +92,21 @@ public sealed class MutatingEndpointAllowsAnonymousAnalyzer : GkDiagnosticAnalyz
         Check(context.ReportDiagnostic, endpoint, model, names, declaration.SyntaxTree, context.CancellationToken);
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, EndpointModel model, OptionValueCache<AnonymousEndpointNames> names)
+    private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, EndpointModel model, OptionValueCache<AnonymousEndpointNames> names)
     {
-        var invocation = (IInvocationOperation)context.Operation;
-        if (!model.IsMapCall(invocation, out var verbs, out var isVerbConstrained)
+        var syntax = (InvocationExpressionSyntax)context.Node;
+        var name = syntax.Expression switch
+        {
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            _ => string.Empty,
+        };
+
+        // Syntax first: only a call named like an endpoint-mapping method (MapGet, MapPost, …) can map an endpoint.
+        if (MinimalApiEndpoints.VerbOfName(name) is null
+            || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation
+            || !model.IsMapCall(invocation, out var verbs, out var isVerbConstrained)
             || !isVerbConstrained
             || (verbs & HttpVerbs.Mutating) == 0
             || model.GetEndpoint(invocation, context.CancellationToken) is not { IsMutating: true } endpoint)
