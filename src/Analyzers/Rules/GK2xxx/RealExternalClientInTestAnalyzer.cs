@@ -56,18 +56,24 @@ public sealed class RealExternalClientInTestAnalyzer : GkDiagnosticAnalyzer
             raw => raw is null ? IntegrationTestMarkers.Default : new IntegrationTestMarkers(IntegrationMarkersOption.ParseOrDefault(raw)));
         var rule = new Rule(index, markers);
 
-        context.RegisterOperationAction(
-            operationContext => AnalyzeCreation(operationContext, rule, clientTypes),
-            OperationKind.ObjectCreation);
-        context.RegisterOperationAction(
-            operationContext => AnalyzeInvocation(operationContext, rule),
-            OperationKind.Invocation);
+        // Syntax actions that ask for the IOperation of the few candidates only (a client type, a factory
+        // name): operation actions would make the driver build the IOperation tree of every method body.
+        context.RegisterSyntaxNodeAction(
+            nodeContext => AnalyzeCreation(nodeContext, rule, clientTypes),
+            SyntaxKind.ObjectCreationExpression,
+            SyntaxKind.ImplicitObjectCreationExpression);
+        context.RegisterSyntaxNodeAction(
+            nodeContext => AnalyzeInvocation(nodeContext, rule),
+            SyntaxKind.InvocationExpression);
     }
 
-    private static void AnalyzeCreation(OperationAnalysisContext context, Rule rule, OptionValueCache<ConfiguredClientTypes> clientTypes)
+    private static void AnalyzeCreation(SyntaxNodeAnalysisContext context, Rule rule, OptionValueCache<ConfiguredClientTypes> clientTypes)
     {
-        var creation = (IObjectCreationOperation)context.Operation;
-        if (creation.Type is not INamedTypeSymbol type)
+        // The type first (cheap: the body is bound once); the IOperation only for a client.
+        if (context.SemanticModel.GetTypeInfo(context.Node, context.CancellationToken).Type is not INamedTypeSymbol candidate
+            || !MayBeClient(candidate, context.Node.SyntaxTree, clientTypes)
+            || OperationOf(context.SemanticModel.GetOperation(context.Node, context.CancellationToken)) is not IObjectCreationOperation creation
+            || creation.Type is not INamedTypeSymbol type)
         {
             return;
         }
@@ -92,9 +98,39 @@ public sealed class RealExternalClientInTestAnalyzer : GkDiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, Rule rule)
+    /// <summary>The filter of <see cref="AnalyzeCreation"/> on the type alone: a built-in client's name ends in "Client", other types must be configured.</summary>
+    private static bool MayBeClient(INamedTypeSymbol type, SyntaxTree tree, OptionValueCache<ConfiguredClientTypes> clientTypes) =>
+        type.Name.EndsWith("Client", StringComparison.Ordinal) || clientTypes.For(tree).Matches(type);
+
+    /// <summary>The operation of a node, without the implicit conversions around it.</summary>
+    private static IOperation? OperationOf(IOperation? operation)
     {
-        var invocation = (IInvocationOperation)context.Operation;
+        while (operation is IConversionOperation { IsImplicit: true } conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+
+    private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, Rule rule)
+    {
+        var syntax = (InvocationExpressionSyntax)context.Node;
+        var name = syntax.Expression switch
+        {
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            _ => string.Empty,
+        };
+
+        // Syntax first: a factory's name is written at the call.
+        if (!ExternalClients.IsFactoryMethodName(name)
+            || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation)
+        {
+            return;
+        }
+
         var method = invocation.TargetMethod;
         if (!ExternalClients.IsFactoryMethodName(method.Name) || ExternalClients.FamilyOfFactoryMethod(method) is not { } family)
         {
@@ -198,9 +234,14 @@ public sealed class RealExternalClientInTestAnalyzer : GkDiagnosticAnalyzer
             _markers = markers;
         }
 
-        public void ReportIfTestCode(OperationAnalysisContext context, IOperation creation, string family, string clientName)
+        public void ReportIfTestCode(SyntaxNodeAnalysisContext context, IOperation creation, string family, string clientName)
         {
-            var member = TestCodeIndex.EnclosingMember(context.ContainingSymbol);
+            if (context.ContainingSymbol is not { } containing)
+            {
+                return;
+            }
+
+            var member = TestCodeIndex.EnclosingMember(containing);
             if (!_index.IsTestCode(member, out var testType)
                 || _index.IsIntegrationTestCode(member, testType, _markers.For(creation.Syntax.SyntaxTree))
                 || ReferencesLocalStandIn(creation)
