@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace Gatekeeper.Analyzers.Knowledge;
@@ -30,7 +31,26 @@ internal sealed class TestFrameworkKnowledge
     /// Builds the knowledge for <paramref name="compilation"/>, or returns null when it references
     /// no test framework, so that production projects pay nothing for test rules.
     /// </summary>
-    public static TestFrameworkKnowledge? TryCreate(Compilation compilation)
+    public static TestFrameworkKnowledge? TryCreate(Compilation compilation) =>
+        PerCompilation.GetValue(compilation, static c => new Resolved(Create(c))).Knowledge;
+
+    /// <summary>
+    /// Four rules start on every compilation (in the IDE, on every edit) and ask the same questions:
+    /// the answer is resolved once per compilation and dropped with it.
+    /// </summary>
+    private static readonly ConditionalWeakTable<Compilation, Resolved> PerCompilation = new();
+
+    private sealed class Resolved
+    {
+        public Resolved(TestFrameworkKnowledge? knowledge)
+        {
+            Knowledge = knowledge;
+        }
+
+        public TestFrameworkKnowledge? Knowledge { get; }
+    }
+
+    private static TestFrameworkKnowledge? Create(Compilation compilation)
     {
         var builder = ImmutableArray.CreateBuilder<(INamedTypeSymbol, string)>();
         var xunitFramework = XunitFrameworkName(compilation);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Gatekeeper.Analyzers.Knowledge;
 using Microsoft.CodeAnalysis;
@@ -43,9 +44,25 @@ internal sealed class EndpointModel
     /// <summary>Follows route builders through groups, variables and registration methods.</summary>
     public RouteBuilderFlow Flow { get; }
 
-    /// <summary>The model for <paramref name="compilation"/>, or null when it references neither MVC nor routing.</summary>
+    /// <summary>
+    /// The model for <paramref name="compilation"/>, or null when it references neither MVC nor routing.
+    /// Every security rule asks for it at the start of every compilation (in the IDE, of every edit): one
+    /// model, with its caches, serves them all and is dropped with the compilation.
+    /// </summary>
     public static EndpointModel? TryCreate(Compilation compilation) =>
-        AspNetCoreKnowledge.TryCreate(compilation) is { } knowledge ? new EndpointModel(knowledge) : null;
+        PerCompilation.GetValue(compilation, static c => new Created(AspNetCoreKnowledge.TryCreate(c) is { } knowledge ? new EndpointModel(knowledge) : null)).Model;
+
+    private static readonly ConditionalWeakTable<Compilation, Created> PerCompilation = new();
+
+    private sealed class Created
+    {
+        public Created(EndpointModel? model)
+        {
+            Model = model;
+        }
+
+        public EndpointModel? Model { get; }
+    }
 
     /// <summary>The controller action or Razor Pages handler <paramref name="method"/> is, or null.</summary>
     public Endpoint? GetEndpoint(IMethodSymbol method, CancellationToken cancellationToken)
