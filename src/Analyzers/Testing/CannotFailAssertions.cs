@@ -78,6 +78,12 @@ internal static class CannotFailAssertions
             return null;
         }
 
+        if (method.Name != "Pass" && !MayBeCannotFail(invocation, method.Name, model, cancellationToken))
+        {
+            // Decided without the IOperation tree (GetOperation builds it for the whole method body).
+            return null;
+        }
+
         if (SymbolNames.IsType(type, "Xunit.Assert"))
         {
             return Xunit(invocation, method.Name, model, cancellationToken);
@@ -104,6 +110,92 @@ internal static class CannotFailAssertions
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A necessary condition for every reason above, read from the values written in the call with
+    /// cheap semantic queries (constant values, types; no IOperation): a constant condition needs a
+    /// constant, the same constant on both sides needs two, the same expression on both sides needs two
+    /// equivalent expressions, a never-null check needs a value type. False means the call surely can fail.
+    /// </summary>
+    private static bool MayBeCannotFail(InvocationExpressionSyntax invocation, string methodName, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var name = methodName;
+        var values = new System.Collections.Generic.List<ExpressionSyntax>();
+        if (methodName == "Should")
+        {
+            // x.Should().Be(y): the subject and the chained assertion's arguments; the assertion's name decides.
+            if (invocation.Parent is not MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax assertion } access)
+            {
+                return false;
+            }
+
+            name = access.Name.Identifier.ValueText;
+            AddValues(invocation, values, nested: false);
+            AddValues(assertion, values, nested: false);
+        }
+        else
+        {
+            // Assert.That(x, Is.EqualTo(y)): the constraint's argument is one of the compared values.
+            AddValues(invocation, values, nested: name == "That");
+        }
+
+        var isCondition = name is "True" or "False" or "IsTrue" or "IsFalse" or "BeTrue" or "BeFalse" or "ShouldBeTrue" or "ShouldBeFalse" or "That";
+        var isNullCheck = name is "NotNull" or "IsNotNull" or "NotBeNull" or "That";
+        var isComparison = name is "Equal" or "StrictEqual" or "Equivalent" or "Same" or "AreEqual" or "AreSame"
+            or "ShouldBe" or "ShouldBeSameAs" or "ShouldBeEquivalentTo" or "Be" or "BeEquivalentTo" or "BeSameAs" or "That";
+
+        var constants = 0;
+        foreach (var value in values)
+        {
+            if (isNullCheck && model.GetTypeInfo(value, cancellationToken).Type is not { IsReferenceType: true })
+            {
+                return true;
+            }
+
+            if ((isCondition || isComparison) && model.GetConstantValue(value, cancellationToken).HasValue)
+            {
+                constants++;
+                if (isCondition || constants >= 2)
+                {
+                    return true;
+                }
+            }
+        }
+
+        if (isComparison)
+        {
+            for (var i = 0; i < values.Count; i++)
+            {
+                for (var j = i + 1; j < values.Count; j++)
+                {
+                    if (SyntaxFactory.AreEquivalent(Normalize(values[i]), Normalize(values[j]), topLevel: false))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The receiver and the argument expressions of a call (and, when <paramref name="nested"/>, the arguments of calls among them).</summary>
+    private static void AddValues(InvocationExpressionSyntax invocation, System.Collections.Generic.List<ExpressionSyntax> values, bool nested)
+    {
+        if (invocation.Expression is MemberAccessExpressionSyntax access)
+        {
+            values.Add(access.Expression);
+        }
+
+        foreach (var argument in invocation.ArgumentList.Arguments)
+        {
+            values.Add(argument.Expression);
+            if (nested && argument.Expression is InvocationExpressionSyntax inner)
+            {
+                AddValues(inner, values, nested: false);
+            }
+        }
     }
 
     private static CannotFailAssertion? Xunit(InvocationExpressionSyntax invocation, string name, SemanticModel model, CancellationToken cancellationToken)
