@@ -110,6 +110,40 @@ internal sealed class AssertionFinder
     // one model per tree is created and reused for the whole compilation.
     private SemanticModel ModelFor(SyntaxTree tree) => _models.GetOrAdd(tree, t => _compilation.GetSemanticModel(t));
 
+    /// <summary>
+    /// Whether a declaration is source of THIS compilation. In the IDE a project reference is a
+    /// compilation reference, so symbols of the referenced project have syntax too, in trees that are
+    /// not part of this compilation (GetSemanticModel would throw): those are judged like metadata,
+    /// as the command-line build, which references the project's assembly, judges them.
+    /// </summary>
+    private bool IsHere(SyntaxReference reference) => _compilation.ContainsSyntaxTree(reference.SyntaxTree);
+
+    private bool HasSourceHere(IMethodSymbol method)
+    {
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            if (IsHere(reference))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool HasReadableBody(IMethodSymbol method)
+    {
+        foreach (var reference in (method.PartialImplementationPart ?? method).DeclaringSyntaxReferences)
+        {
+            if (IsHere(reference) && reference.GetSyntax() is BaseMethodDeclarationSyntax { Body: not null } or BaseMethodDeclarationSyntax { ExpressionBody: not null })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>One search from one test method: the methods on the current call path, and whether the answer is final.</summary>
     private sealed class Walk
     {
@@ -236,7 +270,7 @@ internal sealed class AssertionFinder
             // TODO asserts nothing. The naming convention is for methods we cannot see into (other
             // assemblies, or abstract/interface members whose implementations do not tell).
             var inBodies = HelperAsserts(method, depth + 1);
-            if (inBodies != AssertionPresence.None || HasReadableBody(method))
+            if (inBodies != AssertionPresence.None || _finder.HasReadableBody(method))
             {
                 return inBodies;
             }
@@ -244,19 +278,6 @@ internal sealed class AssertionFinder
             return AssertionMethods.HasAssertionName(method.Name, method.ContainingType?.Name)
                 ? AssertionPresence.Asserts
                 : AssertionPresence.None;
-        }
-
-        private static bool HasReadableBody(IMethodSymbol method)
-        {
-            foreach (var reference in (method.PartialImplementationPart ?? method).DeclaringSyntaxReferences)
-            {
-                if (reference.GetSyntax() is BaseMethodDeclarationSyntax { Body: not null } or BaseMethodDeclarationSyntax { ExpressionBody: not null })
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         /// <summary>
@@ -295,7 +316,7 @@ internal sealed class AssertionFinder
         public AssertionPresence HelperAsserts(IMethodSymbol method, int depth)
         {
             method = method.PartialImplementationPart ?? method;
-            if (method.DeclaringSyntaxReferences.Length == 0)
+            if (!_finder.HasSourceHere(method))
             {
                 return AssertionPresence.None;
             }
@@ -367,6 +388,11 @@ internal sealed class AssertionFinder
             var asserts = AssertionPresence.None;
             foreach (var reference in method.DeclaringSyntaxReferences)
             {
+                if (!_finder.IsHere(reference))
+                {
+                    continue;
+                }
+
                 var declaration = reference.GetSyntax(_cancellationToken);
                 var body = declaration switch
                 {
