@@ -284,7 +284,7 @@ internal sealed class AssertionFinder
         /// Code that never runs asserts nothing: a local function nobody calls, or a lambda stored in a
         /// local that is never used (`Action verify = () => Assert.Equal(…);` and then forgotten).
         /// </summary>
-        private static bool IsNeverRun(SyntaxNode node, SyntaxNode root)
+        private bool IsNeverRun(SyntaxNode node, SyntaxNode root)
         {
             switch (node)
             {
@@ -297,10 +297,12 @@ internal sealed class AssertionFinder
             }
         }
 
-        private static bool IsReferenced(SyntaxNode root, string name, SyntaxNode declaration)
+        // A walk of the whole body per local function or stored lambda: long in generated or huge tests.
+        private bool IsReferenced(SyntaxNode root, string name, SyntaxNode declaration)
         {
             foreach (var node in root.DescendantNodes())
             {
+                _cancellationToken.ThrowIfCancellationRequested();
                 if (node is IdentifierNameSyntax identifier
                     && identifier.Identifier.ValueText == name
                     && !declaration.Span.Contains(identifier.Span))
