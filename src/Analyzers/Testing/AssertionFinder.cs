@@ -110,6 +110,40 @@ internal sealed class AssertionFinder
     // one model per tree is created and reused for the whole compilation.
     private SemanticModel ModelFor(SyntaxTree tree) => _models.GetOrAdd(tree, t => _compilation.GetSemanticModel(t));
 
+    /// <summary>
+    /// Whether a declaration is source of THIS compilation. In the IDE a project reference is a
+    /// compilation reference, so symbols of the referenced project have syntax too, in trees that are
+    /// not part of this compilation (GetSemanticModel would throw): those are judged like metadata,
+    /// as the command-line build, which references the project's assembly, judges them.
+    /// </summary>
+    private bool IsHere(SyntaxReference reference) => _compilation.ContainsSyntaxTree(reference.SyntaxTree);
+
+    private bool HasSourceHere(IMethodSymbol method)
+    {
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            if (IsHere(reference))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool HasReadableBody(IMethodSymbol method)
+    {
+        foreach (var reference in (method.PartialImplementationPart ?? method).DeclaringSyntaxReferences)
+        {
+            if (IsHere(reference) && reference.GetSyntax() is BaseMethodDeclarationSyntax { Body: not null } or BaseMethodDeclarationSyntax { ExpressionBody: not null })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>One search from one test method: the methods on the current call path, and whether the answer is final.</summary>
     private sealed class Walk
     {
@@ -345,7 +379,7 @@ internal sealed class AssertionFinder
             // TODO asserts nothing. The naming convention is for methods we cannot see into (other
             // assemblies, or abstract/interface members whose implementations do not tell).
             var inBodies = HelperAsserts(method, depth + 1);
-            if (inBodies != AssertionPresence.None || HasReadableBody(method))
+            if (inBodies != AssertionPresence.None || _finder.HasReadableBody(method))
             {
                 return inBodies;
             }
@@ -355,24 +389,11 @@ internal sealed class AssertionFinder
                 : AssertionPresence.None;
         }
 
-        private static bool HasReadableBody(IMethodSymbol method)
-        {
-            foreach (var reference in (method.PartialImplementationPart ?? method).DeclaringSyntaxReferences)
-            {
-                if (reference.GetSyntax() is BaseMethodDeclarationSyntax { Body: not null } or BaseMethodDeclarationSyntax { ExpressionBody: not null })
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
         /// <summary>
         /// Code that never runs asserts nothing: a local function nobody calls, or a lambda stored in a
         /// local that is never used (`Action verify = () => Assert.Equal(…);` and then forgotten).
         /// </summary>
-        private static bool IsNeverRun(SyntaxNode node, SyntaxNode root)
+        private bool IsNeverRun(SyntaxNode node, SyntaxNode root)
         {
             switch (node)
             {
@@ -385,10 +406,12 @@ internal sealed class AssertionFinder
             }
         }
 
-        private static bool IsReferenced(SyntaxNode root, string name, SyntaxNode declaration)
+        // A walk of the whole body per local function or stored lambda: long in generated or huge tests.
+        private bool IsReferenced(SyntaxNode root, string name, SyntaxNode declaration)
         {
             foreach (var node in root.DescendantNodes())
             {
+                _cancellationToken.ThrowIfCancellationRequested();
                 if (node is IdentifierNameSyntax identifier
                     && identifier.Identifier.ValueText == name
                     && !declaration.Span.Contains(identifier.Span))
@@ -404,7 +427,7 @@ internal sealed class AssertionFinder
         public AssertionPresence HelperAsserts(IMethodSymbol method, int depth)
         {
             method = method.PartialImplementationPart ?? method;
-            if (method.DeclaringSyntaxReferences.Length == 0)
+            if (!_finder.HasSourceHere(method))
             {
                 return AssertionPresence.None;
             }
@@ -476,6 +499,11 @@ internal sealed class AssertionFinder
             var asserts = AssertionPresence.None;
             foreach (var reference in method.DeclaringSyntaxReferences)
             {
+                if (!_finder.IsHere(reference))
+                {
+                    continue;
+                }
+
                 var declaration = reference.GetSyntax(_cancellationToken);
                 var body = declaration switch
                 {

@@ -215,7 +215,10 @@ internal sealed class MinimalApiEndpoints
                 return (lambda.Symbol, lambda.Syntax);
             case IMethodReferenceOperation reference:
                 var method = reference.Method;
-                var declaration = method.DeclaringSyntaxReferences.Length > 0 ? method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) : null;
+                // In the IDE a handler of a referenced project has syntax in ITS compilation: not ours to report on.
+                var declaration = method.DeclaringSyntaxReferences.Length > 0 && reference.SemanticModel?.Compilation.ContainsSyntaxTree(method.DeclaringSyntaxReferences[0].SyntaxTree) != false
+                    ? method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken)
+                    : null;
                 return (method, declaration);
             default:
                 return (null, null);

@@ -411,6 +411,11 @@ public sealed class VerificationIgnoresArgumentsAnalyzer : GkDiagnosticAnalyzer
 
                     foreach (var reference in member.DeclaringSyntaxReferences)
                     {
+                        if (!_compilation.ContainsSyntaxTree(reference.SyntaxTree))
+                        {
+                            continue;
+                        }
+
                         var syntax = reference.GetSyntax(cancellationToken);
                         if (Inspects(syntax, ModelFor(syntax.SyntaxTree), HelperDepth - 1, cancellationToken))
                         {
@@ -552,6 +557,12 @@ public sealed class VerificationIgnoresArgumentsAnalyzer : GkDiagnosticAnalyzer
 
             foreach (var reference in method.DeclaringSyntaxReferences)
             {
+                // In the IDE, a referenced project's methods have syntax in trees of ITS compilation: not ours to bind.
+                if (!_compilation.ContainsSyntaxTree(reference.SyntaxTree))
+                {
+                    continue;
+                }
+
                 var syntax = reference.GetSyntax(cancellationToken);
                 if (Inspects(syntax, ModelFor(syntax.SyntaxTree), helperDepth, cancellationToken))
                 {
