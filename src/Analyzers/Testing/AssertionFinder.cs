@@ -110,6 +110,8 @@ internal sealed class AssertionFinder
     // one model per tree is created and reused for the whole compilation.
     private SemanticModel ModelFor(SyntaxTree tree) => _models.GetOrAdd(tree, t => _compilation.GetSemanticModel(t));
 
+    private bool ContainsTree(SyntaxTree tree) => _compilation.ContainsSyntaxTree(tree);
+
     /// <summary>One search from one test method: the methods on the current call path, and whether the answer is final.</summary>
     private sealed class Walk
     {
@@ -367,6 +369,13 @@ internal sealed class AssertionFinder
             var asserts = AssertionPresence.None;
             foreach (var reference in method.DeclaringSyntaxReferences)
             {
+                // In the IDE a project reference is a compilation reference: its methods have syntax, in
+                // trees of another compilation that this one cannot bind (GetSemanticModel would throw).
+                if (!_finder.ContainsTree(reference.SyntaxTree))
+                {
+                    continue;
+                }
+
                 var declaration = reference.GetSyntax(_cancellationToken);
                 var body = declaration switch
                 {

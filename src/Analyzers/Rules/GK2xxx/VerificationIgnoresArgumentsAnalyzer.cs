@@ -405,6 +405,11 @@ public sealed class VerificationIgnoresArgumentsAnalyzer : GkDiagnosticAnalyzer
 
                     foreach (var reference in member.DeclaringSyntaxReferences)
                     {
+                        if (!_compilation.ContainsSyntaxTree(reference.SyntaxTree))
+                        {
+                            continue; // a project reference's source (IDE): not ours to bind
+                        }
+
                         var syntax = reference.GetSyntax(cancellationToken);
                         if (Inspects(syntax, ModelFor(syntax.SyntaxTree), HelperDepth - 1, cancellationToken))
                         {
@@ -532,6 +537,13 @@ public sealed class VerificationIgnoresArgumentsAnalyzer : GkDiagnosticAnalyzer
 
             foreach (var reference in method.DeclaringSyntaxReferences)
             {
+                // In the IDE a project reference is a compilation reference: its methods have syntax, in
+                // trees of another compilation that this one cannot bind (GetSemanticModel would throw).
+                if (!_compilation.ContainsSyntaxTree(reference.SyntaxTree))
+                {
+                    continue;
+                }
+
                 var syntax = reference.GetSyntax(cancellationToken);
                 if (Inspects(syntax, ModelFor(syntax.SyntaxTree), helperDepth, cancellationToken))
                 {
