@@ -11,8 +11,8 @@ namespace Gatekeeper.Tests.Package;
 
 /// <summary>
 /// The package's severity presets (src/Package/configuration/*.globalconfig, chosen with
-/// GatekeeperAnalysisMode) and its README must list every rule, so that adding a rule cannot leave
-/// them stale. A failing test prints the expected file.
+/// GatekeeperMode, or its older name GatekeeperAnalysisMode) and its README must list every rule, so
+/// that adding a rule cannot leave them stale. A failing test prints the expected file.
 /// </summary>
 public class PresetTests
 {
@@ -20,10 +20,14 @@ public class PresetTests
     private const string PresetProps = "src/Package/build/Gatekeeper.Analyzers.props";
     private const string PackageReadme = "src/Package/PACKAGE.md";
 
-    /// <summary>Preset file name, the GatekeeperAnalysisMode value that selects it, and the severity it gives each rule.</summary>
+    /// <summary>The rules the strict preset makes errors whatever their default (RULES.md: the core).</summary>
+    private static readonly string[] CoreRules = ["GK1001", "GK1002", "GK2001", "GK2002"];
+
+    /// <summary>Preset file name (= its GatekeeperMode value) and the GatekeeperAnalysisMode value that also selects it ("" for none).</summary>
     public static TheoryData<string, string> Presets => new()
     {
-        { "default", "Default" },
+        { "recommended", "Default" },
+        { "strict", "" },
         { "all-warnings", "AllWarnings" },
         { "all-errors", "AllErrors" },
         { "none", "None" },
@@ -53,7 +57,9 @@ public class PresetTests
         Assert.Contains("global_level = -100", lines);
 
         var props = RepositoryFiles.ReadAllText(PresetProps);
-        Assert.Contains($"'$(GatekeeperAnalysisMode)' == '{mode}'\" Include=\"$(MSBuildThisFileDirectory)../configuration/{preset}.globalconfig\"", props, StringComparison.Ordinal);
+        var legacy = mode.Length == 0 ? "" : $" or ('$(GatekeeperMode)' == '' and '$(GatekeeperAnalysisMode)' == '{mode}')";
+        Assert.Contains($"Condition=\"'$(GatekeeperMode)' == '{preset}'{legacy}\" Include=\"$(MSBuildThisFileDirectory)../configuration/{preset}.globalconfig\"", props, StringComparison.Ordinal);
+        Assert.Contains($"'$(GatekeeperMode)' != '{preset}'", props, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -91,6 +97,14 @@ public class PresetTests
         "all-warnings" => "warning",
         "all-errors" => "error",
         "none" => "none",
+        "strict" when CoreRules.Contains(descriptor.Id) => "error",
+        "strict" when !descriptor.IsEnabledByDefault => "none",
+        "strict" => descriptor.DefaultSeverity switch
+        {
+            DiagnosticSeverity.Error or DiagnosticSeverity.Warning => "error",
+            DiagnosticSeverity.Info => "warning",
+            _ => "silent",
+        },
         _ when !descriptor.IsEnabledByDefault => "none",
         _ => descriptor.DefaultSeverity switch
         {

@@ -1,0 +1,10 @@
+using Consumer.Api;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddControllers();
+builder.Services.AddAuthorization();
+
+var app = builder.Build();
+app.MapControllers();
+app.MapNotes();
+app.Run();
