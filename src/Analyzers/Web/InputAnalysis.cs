@@ -1,0 +1,125 @@
+using System.Collections.Immutable;
+using System.Threading;
+using Gatekeeper.Analyzers.Knowledge;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Gatekeeper.Analyzers.Web;
+
+/// <summary>
+/// What the input-limit rules (GK1002, GK1004) share per compilation: the endpoint model, one semantic
+/// model per tree for compilation-wide scans, the request-bound inputs and the FluentValidation
+/// limits, each computed once on first need.
+/// </summary>
+internal sealed class InputAnalysis
+{
+    private readonly LazyPerCompilation<BoundInputs> _inputs;
+    private readonly LazyPerCompilation<FluentValidationLimits> _fluentValidation;
+
+    private InputAnalysis(EndpointModel model)
+    {
+        Model = model;
+        Models = new SemanticModelCache(model.Knowledge.Compilation);
+        _inputs = new LazyPerCompilation<BoundInputs>(cancellationToken => BoundInputs.Compute(Model, Models, cancellationToken));
+        _fluentValidation = new LazyPerCompilation<FluentValidationLimits>(
+            cancellationToken => FluentValidationLimits.Compute(Model.SyntaxIndex, Models, Model.Knowledge.Compilation, cancellationToken));
+    }
+
+    public EndpointModel Model { get; }
+
+    public SemanticModelCache Models { get; }
+
+    public static InputAnalysis? TryCreate(Compilation compilation) =>
+        EndpointModel.TryCreate(compilation) is { } model ? new InputAnalysis(model) : null;
+
+    public BoundInputs Inputs(CancellationToken cancellationToken) => _inputs.Get(cancellationToken);
+
+    public FluentValidationLimits FluentValidation(CancellationToken cancellationToken) => _fluentValidation.Get(cancellationToken);
+
+    /// <summary>
+    /// True when the declaration <paramref name="symbol"/> (a property or parameter) carries a limit of
+    /// <paramref name="kind"/>: an attribute (on a positional record parameter or its <c>[property: …]</c>),
+    /// a FluentValidation rule, or a length check in the model's own <c>IValidatableObject.Validate</c>.
+    /// </summary>
+    public bool IsLimited(ISymbol symbol, LimitKind kind, ImmutableArray<string> extraAttributes, CancellationToken cancellationToken)
+    {
+        if (InputLimits.HasLimit(symbol.GetAttributes(), kind, extraAttributes))
+        {
+            return true;
+        }
+
+        if (symbol is IParameterSymbol parameter && BoundInputs.PositionalProperty(parameter) is { } property
+            && InputLimits.HasLimit(property.GetAttributes(), kind, extraAttributes))
+        {
+            return true;
+        }
+
+        if (DeclarationKey.Of(symbol) is { } key && FluentValidation(cancellationToken).IsLimited(key))
+        {
+            return true;
+        }
+
+        return ValidatesInValidate(symbol, cancellationToken);
+    }
+
+    /// <summary><c>IValidatableObject.Validate</c> of the model reads <c>Member.Length</c> / <c>Member.Count</c>.</summary>
+    private static bool ValidatesInValidate(ISymbol member, CancellationToken cancellationToken)
+    {
+        var type = member is IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } constructor }
+            ? constructor.ContainingType
+            : member.ContainingType;
+        if (type is null || !Implements(type, ValidationTypeNames.ValidatableObject))
+        {
+            return false;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            foreach (var candidate in current.GetMembers("Validate"))
+            {
+                foreach (var reference in candidate.DeclaringSyntaxReferences)
+                {
+                    foreach (var node in reference.GetSyntax(cancellationToken).DescendantNodes())
+                    {
+                        if (node is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Length" or "Count" } access
+                            && LastName(access.Expression) == member.Name)
+                        {
+                            return true;
+                        }
+
+                        if (node is MemberBindingExpressionSyntax { Name.Identifier.ValueText: "Length" or "Count", Parent: ConditionalAccessExpressionSyntax conditional }
+                            && LastName(conditional.Expression) == member.Name)
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static string? LastName(ExpressionSyntax expression) =>
+        expression switch
+        {
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            ConditionalAccessExpressionSyntax conditional => LastName(conditional.Expression),
+            PostfixUnaryExpressionSyntax postfix => LastName(postfix.Operand),
+            _ => null,
+        };
+
+    private static bool Implements(ITypeSymbol type, string fullName)
+    {
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (SymbolNames.IsType(implemented, fullName))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
