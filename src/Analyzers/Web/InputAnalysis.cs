@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Gatekeeper.Analyzers.Knowledge;
@@ -15,6 +17,7 @@ internal sealed class InputAnalysis
 {
     private readonly LazyPerCompilation<BoundInputs> _inputs;
     private readonly LazyPerCompilation<FluentValidationLimits> _fluentValidation;
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> _modelsWithLimits = new(SymbolEqualityComparer.Default);
 
     private InputAnalysis(EndpointModel model)
     {
@@ -60,6 +63,85 @@ internal sealed class InputAnalysis
         }
 
         return ValidatesInValidate(symbol, cancellationToken);
+    }
+
+    /// <summary>
+    /// True when a bound member of the model <paramref name="type"/> (nested models and collections of
+    /// models included) carries a validation attribute that limits input (GK1004: <c>[Required]</c>
+    /// alone does not count). Cached per type for the compilation.
+    /// </summary>
+    public bool ModelHasLimits(ITypeSymbol type, ImmutableArray<string> extraAttributes)
+    {
+        type = BoundInputs.Unwrap(type);
+        if (!BoundInputs.IsSourceModel(type))
+        {
+            return BoundInputs.ElementType(type) is { } element && !BoundInputs.IsDictionary(type) && BoundInputs.IsSourceModel(BoundInputs.Unwrap(element))
+                && ModelHasLimits(element, extraAttributes);
+        }
+
+        if (_modelsWithLimits.TryGetValue(type, out var known))
+        {
+            return known;
+        }
+
+        var result = ModelHasLimits(type, extraAttributes, new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default));
+        _modelsWithLimits.TryAdd(type, result);
+        return result;
+    }
+
+    private static bool ModelHasLimits(ITypeSymbol type, ImmutableArray<string> extraAttributes, HashSet<ITypeSymbol> visiting)
+    {
+        type = BoundInputs.Unwrap(type);
+        if (!BoundInputs.IsSourceModel(type))
+        {
+            return BoundInputs.ElementType(type) is { } element && !BoundInputs.IsDictionary(type) && ModelHasLimits(element, extraAttributes, visiting);
+        }
+
+        if (!visiting.Add(type))
+        {
+            return false;
+        }
+
+        foreach (var member in BoundInputs.BoundMembers((INamedTypeSymbol)type))
+        {
+            if (HasEnforceableLimit(member, extraAttributes))
+            {
+                return true;
+            }
+
+            var memberType = member is IPropertySymbol property ? property.Type : ((IParameterSymbol)member).Type;
+            if (!BoundInputs.IsString(memberType) && ModelHasLimits(memberType, extraAttributes, visiting))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The declaration carries a limiting validation attribute (a positional parameter's <c>property:</c> ones included).</summary>
+    public static bool HasEnforceableLimit(ISymbol symbol, ImmutableArray<string> extraAttributes)
+    {
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (InputLimits.IsEnforceableLimit(attribute, extraAttributes))
+            {
+                return true;
+            }
+        }
+
+        if (symbol is IParameterSymbol parameter && BoundInputs.PositionalProperty(parameter) is { } property)
+        {
+            foreach (var attribute in property.GetAttributes())
+            {
+                if (InputLimits.IsEnforceableLimit(attribute, extraAttributes))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary><c>IValidatableObject.Validate</c> of the model reads <c>Member.Length</c> / <c>Member.Count</c>.</summary>
