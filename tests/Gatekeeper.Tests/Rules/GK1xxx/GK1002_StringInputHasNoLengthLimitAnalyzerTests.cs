@@ -679,4 +679,78 @@ public class GK1002_StringInputHasNoLengthLimitAnalyzerTests
             .WithReferences(ReferenceSet.AspNetCore)
             .AllowCompilerErrors()
             .RunAsync();
+    [Fact]
+    public Task Base_classes_cycles_generics_and_form_models_are_followed_and_look_alikes_stay_silent() =>
+        VerifyCS.Test(/* lang=c#-test */ """
+            using System.Collections.Generic;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
+
+            namespace Notes.Api;
+
+            public abstract class AuditedRequest
+            {
+                public string? {|#0:CorrelationId|} { get; set; }
+            }
+
+            public class CreateFolder : AuditedRequest
+            {
+                public string {|#1:Name|} { get; set; } = "";
+
+                // Compliant: a private setter is not bound.
+                public string Owner { get; private set; } = "";
+
+                // Compliant: the team opted out of validation for it.
+                [ValidateNever]
+                public string RawPayload { get; set; } = "";
+
+                // A cycle: followed once.
+                public CreateFolder? Parent { get; set; }
+
+                public Page<Tag> Tags { get; set; } = new();
+            }
+
+            public class Page<T>
+            {
+                public List<T> Items { get; set; } = new();
+                public string? {|#2:Cursor|} { get; set; }
+            }
+
+            public class Tag
+            {
+                public string {|#3:Label|} { get; set; } = "";
+            }
+
+            public class UploadForm
+            {
+                public string {|#4:Caption|} { get; set; } = "";
+                public IFormFile? File { get; set; }
+            }
+
+            // Compliant: taken for a service (named like one), as ASP.NET Core resolves it from DI when registered.
+            public class FolderHandler
+            {
+                public string Prefix { get; set; } = "";
+            }
+
+            public static class Folders
+            {
+                public static void Map(WebApplication app)
+                {
+                    app.MapPost("/folders", (CreateFolder folder, FolderHandler handler) => Results.Ok());
+                    app.MapPost("/folders/upload", ([FromForm] UploadForm form) => Results.Ok()).DisableAntiforgery();
+                    app.MapPost("/folders/keyed", ([Microsoft.Extensions.DependencyInjection.FromKeyedServices("names")] string name) => Results.Ok());
+                }
+            }
+            """)
+            .WithReferences(ReferenceSet.AspNetCore)
+            .ExpectDiagnostics(
+                VerifyCS.Diagnostic().WithLocation(0),
+                VerifyCS.Diagnostic().WithLocation(1),
+                VerifyCS.Diagnostic().WithLocation(2),
+                VerifyCS.Diagnostic().WithLocation(3),
+                VerifyCS.Diagnostic().WithLocation(4).WithArguments("Caption", "string of a model bound from the form", "length", "StringLength(256)"))
+            .RunAsync();
 }
