@@ -200,6 +200,25 @@ internal static class ParameterBinding
         return null;
     }
 
+    /// <summary>The binding source an attribute type declares (<c>[FromQuery]</c>, <c>[FromServices]</c> …), or null.</summary>
+    internal static BindingSource? SourceOfAttributeType(INamedTypeSymbol type) => SourceOfAttribute(type);
+
+    /// <summary>The binding source the first <c>[From…]</c> attribute of <paramref name="attributes"/> declares, with its <c>Name</c>.</summary>
+    internal static BindingSource? SourceOfAttributes(ImmutableArray<AttributeData> attributes, out string? bindingName)
+    {
+        bindingName = null;
+        foreach (var attribute in attributes)
+        {
+            if (attribute.AttributeClass is { } type && SourceOfAttribute(type) is { } source)
+            {
+                bindingName = NamedString(attribute, "Name");
+                return source;
+            }
+        }
+
+        return null;
+    }
+
     private static BindingSource? SourceOfAttribute(INamedTypeSymbol type)
     {
         if (SymbolNames.InheritsFromOrIs(type, AspNetCoreTypeNames.AsParametersAttribute))

@@ -180,6 +180,14 @@ public sealed class ReferenceSetTests
             }
             """
         },
+        {
+            nameof(ReferenceSet.FluentValidation),
+            """
+            using FluentValidation;
+            public record Note(string Title);
+            public class NoteValidator : AbstractValidator<Note> { public NoteValidator() { RuleFor(x => x.Title).NotEmpty().MaximumLength(200); } }
+            """
+        },
     };
 
     [Theory]

@@ -75,6 +75,8 @@ public sealed class ReferenceSet
 
     public static ReferenceSet MockHttp { get; } = Packages(nameof(MockHttp), "RichardSzalay.MockHttp");
 
+    public static ReferenceSet FluentValidation { get; } = Packages(nameof(FluentValidation), "FluentValidation");
+
     public string Name { get; }
 
     public IReadOnlyList<MetadataReference> References => _references.Value;

@@ -1,0 +1,664 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Gatekeeper.Analyzers.Knowledge;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Gatekeeper.Analyzers.Web;
+
+/// <summary>Where a declaration lives: its tree and the start of its declaring syntax (stable across semantic models).</summary>
+internal readonly struct DeclarationKey : IEquatable<DeclarationKey>
+{
+    public DeclarationKey(SyntaxTree tree, int position)
+    {
+        Tree = tree;
+        Position = position;
+    }
+
+    public SyntaxTree Tree { get; }
+
+    public int Position { get; }
+
+    public static DeclarationKey? Of(ISymbol symbol)
+    {
+        var references = symbol.DeclaringSyntaxReferences;
+        return references.Length == 0 ? null : new DeclarationKey(references[0].SyntaxTree, references[0].Span.Start);
+    }
+
+    public static DeclarationKey Of(SyntaxNode node) => new(node.SyntaxTree, node.SpanStart);
+
+    public bool Equals(DeclarationKey other) => Tree == other.Tree && Position == other.Position;
+
+    public override bool Equals(object? obj) => obj is DeclarationKey other && Equals(other);
+
+    public override int GetHashCode() => (Tree.GetHashCode() * 397) ^ Position;
+}
+
+/// <summary>What kind of request-bound string input a declaration is.</summary>
+internal enum BoundInputShape
+{
+    /// <summary>A <c>string</c>: needs a length limit.</summary>
+    String,
+
+    /// <summary>A collection of strings (<c>string[]</c>, <c>List&lt;string&gt;</c> …): needs a count limit.</summary>
+    StringCollection,
+}
+
+/// <summary>
+/// A request-bound string input: a handler parameter bound from the route, query, header, form or
+/// body, an <c>[AsParameters]</c> member, or a member of a body / form model (nested models and
+/// collections of models included). One per declaration, however many endpoints bind it.
+/// </summary>
+internal sealed class BoundInput
+{
+    public BoundInput(ISymbol symbol, BoundInputShape shape, BindingSource source, bool isModelMember, bool routeBounded)
+    {
+        Symbol = symbol;
+        Shape = shape;
+        Source = source;
+        IsModelMember = isModelMember;
+        RouteBounded = routeBounded;
+    }
+
+    /// <summary>The property, or the parameter (handler parameter, positional record parameter).</summary>
+    public ISymbol Symbol { get; }
+
+    public BoundInputShape Shape { get; }
+
+    /// <summary>Where the value comes from (for model members: the source of the model).</summary>
+    public BindingSource Source { get; }
+
+    public bool IsModelMember { get; }
+
+    /// <summary>True when every route template that binds it constrains its length (<c>{slug:maxlength(64)}</c>).</summary>
+    public bool RouteBounded { get; private set; }
+
+    internal void MergeRoute(bool bounded) => RouteBounded &= bounded;
+}
+
+/// <summary>
+/// The request-bound string inputs of one compilation, found from every endpoint of the
+/// <see cref="EndpointModel"/> (controller actions, Razor Pages handlers, Minimal API <c>Map*</c> calls):
+/// simple parameters from the route, query, header or form, and the members of body / form models,
+/// recursively through nested models and collections, positional records included. Each model type
+/// is visited once; each declaration is recorded once. Computed once per compilation on first need
+/// (a cancelled computation is retried), then answered by declaration, so a rule can report a model
+/// member from the symbol / syntax action of the document that declares it.
+/// <para>
+/// Not inputs: services (<c>[FromServices]</c>, DI-looking types), framework types (<c>HttpContext</c>,
+/// <c>CancellationToken</c>, <c>ClaimsPrincipal</c>, <c>IFormFile</c>), types that bind themselves
+/// (<c>BindAsync</c>), enums, dictionaries, members that are not bound (<c>[JsonIgnore]</c>,
+/// <c>[BindNever]</c>, <c>[ValidateNever]</c>, get-only properties no constructor fills), types from
+/// referenced assemblies, and models that are only returned.
+/// </para>
+/// </summary>
+internal sealed class BoundInputs
+{
+    private static readonly string[] MapMethodNames = { "MapGet", "MapPost", "MapPut", "MapPatch", "MapDelete", "MapMethods", "Map" };
+
+    private readonly Dictionary<DeclarationKey, BoundInput> _inputs;
+
+    private BoundInputs(Dictionary<DeclarationKey, BoundInput> inputs)
+    {
+        _inputs = inputs;
+    }
+
+    public int Count => _inputs.Count;
+
+    public bool TryGet(DeclarationKey key, out BoundInput input) => _inputs.TryGetValue(key, out input!);
+
+    public IEnumerable<BoundInput> All => _inputs.Values;
+
+    /// <summary>Every endpoint of the compilation (controller actions, page handlers, Minimal API endpoints).</summary>
+    public static IEnumerable<Endpoint> AllEndpoints(EndpointModel model, SemanticModelCache models, CancellationToken cancellationToken)
+    {
+        var knowledge = model.Knowledge;
+        if (knowledge.HasMvc || knowledge.HasRazorPages)
+        {
+            foreach (var type in SourceTypes(knowledge.Compilation.Assembly.GlobalNamespace, cancellationToken))
+            {
+                if (type.TypeKind != TypeKind.Class || model.GetController(type, cancellationToken).Role == ControllerRole.None)
+                {
+                    continue;
+                }
+
+                foreach (var member in type.GetMembers())
+                {
+                    if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Public, IsStatic: false } method
+                        && model.GetEndpoint(method, cancellationToken) is { } endpoint)
+                    {
+                        yield return endpoint;
+                    }
+                }
+            }
+        }
+
+        if (knowledge.HasMinimalApis)
+        {
+            foreach (var name in MapMethodNames)
+            {
+                foreach (var invocation in model.SyntaxIndex.InvocationsNamed(name, cancellationToken))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var semanticModel = models.For(invocation.SyntaxTree);
+                    if (semanticModel.GetOperation(invocation, cancellationToken) is IInvocationOperation operation
+                        && model.IsMapCall(operation, out _, out _)
+                        && model.GetEndpoint(operation, cancellationToken) is { } endpoint)
+                    {
+                        yield return endpoint;
+                    }
+                }
+            }
+        }
+    }
+
+    public static BoundInputs Compute(EndpointModel model, SemanticModelCache models, CancellationToken cancellationToken)
+    {
+        var collector = new Collector(cancellationToken);
+        foreach (var endpoint in AllEndpoints(model, models, cancellationToken))
+        {
+            collector.AddEndpoint(endpoint);
+        }
+
+        return new BoundInputs(collector.Inputs);
+    }
+
+    private static IEnumerable<INamedTypeSymbol> SourceTypes(INamespaceSymbol root, CancellationToken cancellationToken)
+    {
+        var stack = new Stack<INamespaceOrTypeSymbol>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var current = stack.Pop();
+            foreach (var member in current.GetMembers())
+            {
+                if (member is INamespaceSymbol ns)
+                {
+                    stack.Push(ns);
+                }
+                else if (member is INamedTypeSymbol type && type.Locations.Length > 0 && type.Locations[0].IsInSource)
+                {
+                    stack.Push(type);
+                    yield return type;
+                }
+            }
+        }
+    }
+
+    /// <summary>True for <c>string</c>.</summary>
+    public static bool IsString(ITypeSymbol? type) => type?.SpecialType == SpecialType.System_String;
+
+    /// <summary>A collection of strings (not a dictionary): arrays, lists, sets, <c>IEnumerable&lt;string&gt;</c> ….</summary>
+    public static bool IsStringCollection(ITypeSymbol type) => !IsString(type) && !IsDictionary(type) && ElementType(type) is { SpecialType: SpecialType.System_String };
+
+    /// <summary>The element type of an array or of a type implementing <c>IEnumerable&lt;T&gt;</c> (strings excluded), else null.</summary>
+    public static ITypeSymbol? ElementType(ITypeSymbol type)
+    {
+        if (type is IArrayTypeSymbol array)
+        {
+            return array.ElementType;
+        }
+
+        if (type.SpecialType == SpecialType.System_String || type is not INamedTypeSymbol named)
+        {
+            return null;
+        }
+
+        if (named.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
+        {
+            return named.TypeArguments[0];
+        }
+
+        foreach (var implemented in named.AllInterfaces)
+        {
+            if (implemented.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
+            {
+                return implemented.TypeArguments[0];
+            }
+        }
+
+        return null;
+    }
+
+    public static bool IsDictionary(ITypeSymbol type)
+    {
+        if (IsDictionaryInterface(type))
+        {
+            return true;
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (IsDictionaryInterface(implemented))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsDictionaryInterface(ITypeSymbol type) =>
+        type is INamedTypeSymbol { IsGenericType: true, Arity: 2 } named
+        && named.Name is "IDictionary" or "IReadOnlyDictionary"
+        && SymbolNames.IsInNamespace(named.ContainingNamespace, "System.Collections.Generic");
+
+    /// <summary>
+    /// A model type declared in source whose members bind one by one: a class, struct or record,
+    /// not an enum, not a framework type.
+    /// </summary>
+    public static bool IsSourceModel(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct, SpecialType: SpecialType.None } named
+        && !named.IsStatic
+        && named.Locations.Length > 0 && named.Locations[0].IsInSource
+        && !IsDictionary(named);
+
+    /// <summary>Strips <c>Nullable&lt;T&gt;</c>.</summary>
+    public static ITypeSymbol Unwrap(ITypeSymbol type) =>
+        type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
+
+    /// <summary>
+    /// The members of <paramref name="type"/> that a request binds: public instance properties with a
+    /// setter (or <c>init</c>), get-only properties a public constructor fills (by name), and the
+    /// parameters of a positional record (returned as the parameter, where validation reads attributes).
+    /// </summary>
+    public static IEnumerable<ISymbol> BoundMembers(INamedTypeSymbol type)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var current = type; current is not null && current.Locations.Length > 0 && current.Locations[0].IsInSource; current = current.BaseType)
+        {
+            var constructorParameters = ConstructorParameters(current);
+            foreach (var member in current.GetMembers())
+            {
+                if (member is not IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public } property
+                    || property.GetMethod is null
+                    || !seen.Add(property.Name)
+                    || IsNotBound(property.GetAttributes()))
+                {
+                    continue;
+                }
+
+                var positional = PositionalParameter(property, constructorParameters);
+                if (positional is not null)
+                {
+                    if (!IsNotBound(positional.GetAttributes()))
+                    {
+                        yield return positional;
+                    }
+
+                    continue;
+                }
+
+                if (property.SetMethod is { DeclaredAccessibility: Accessibility.Public } || HasParameterNamed(constructorParameters, property.Name))
+                {
+                    yield return property;
+                }
+            }
+        }
+    }
+
+    private static ImmutableArray<IParameterSymbol> ConstructorParameters(INamedTypeSymbol type)
+    {
+        ImmutableArray<IParameterSymbol> best = ImmutableArray<IParameterSymbol>.Empty;
+        foreach (var constructor in type.InstanceConstructors)
+        {
+            if (constructor.DeclaredAccessibility == Accessibility.Public && constructor.Parameters.Length > best.Length
+                && !(constructor.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(constructor.Parameters[0].Type, type)))
+            {
+                best = constructor.Parameters;
+            }
+        }
+
+        return best;
+    }
+
+    private static bool HasParameterNamed(ImmutableArray<IParameterSymbol> parameters, string name)
+    {
+        foreach (var parameter in parameters)
+        {
+            if (string.Equals(parameter.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The primary-constructor parameter a positional record property is synthesized from, else null.</summary>
+    public static IParameterSymbol? PositionalParameter(IPropertySymbol property, ImmutableArray<IParameterSymbol> constructorParameters)
+    {
+        if (!property.ContainingType.IsRecord || property.DeclaringSyntaxReferences.Length == 0)
+        {
+            return null;
+        }
+
+        var reference = property.DeclaringSyntaxReferences[0];
+        foreach (var parameter in constructorParameters)
+        {
+            if (parameter.DeclaringSyntaxReferences.Length > 0
+                && parameter.DeclaringSyntaxReferences[0].SyntaxTree == reference.SyntaxTree
+                && parameter.DeclaringSyntaxReferences[0].Span == reference.Span)
+            {
+                return parameter;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The property a positional record parameter declares (for its <c>[property: …]</c> attributes), else null.</summary>
+    public static IPropertySymbol? PositionalProperty(IParameterSymbol parameter)
+    {
+        if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Constructor, ContainingType: { IsRecord: true } record })
+        {
+            return null;
+        }
+
+        foreach (var member in record.GetMembers(parameter.Name))
+        {
+            if (member is IPropertySymbol property && property.DeclaringSyntaxReferences.Length > 0 && parameter.DeclaringSyntaxReferences.Length > 0
+                && property.DeclaringSyntaxReferences[0].Span == parameter.DeclaringSyntaxReferences[0].Span)
+            {
+                return property;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsNotBound(ImmutableArray<AttributeData> attributes)
+    {
+        foreach (var attribute in attributes)
+        {
+            var type = attribute.AttributeClass;
+            if (type is null)
+            {
+                continue;
+            }
+
+            if (SymbolNames.IsType(type, ValidationTypeNames.BindNeverAttribute)
+                || SymbolNames.IsType(type, ValidationTypeNames.ValidateNeverAttribute)
+                || SymbolNames.IsType(type, AspNetCoreTypeNames.FromKeyedServicesAttribute)
+                || (SymbolNames.IsType(type, ValidationTypeNames.JsonIgnoreAttribute) && IgnoresAlways(attribute)))
+            {
+                return true;
+            }
+
+            if (ParameterBinding.SourceOfAttributeType(type) == BindingSource.Services)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>[JsonIgnore]</c> ignores always unless <c>Condition</c> says otherwise (e.g. <c>WhenWritingNull</c>, which still reads).</summary>
+    private static bool IgnoresAlways(AttributeData attribute)
+    {
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key == "Condition" && argument.Value.Value is int condition)
+            {
+                return condition == 1; // JsonIgnoreCondition.Always
+            }
+        }
+
+        return true;
+    }
+
+    private sealed class Collector
+    {
+        private readonly CancellationToken _cancellationToken;
+        private readonly HashSet<ITypeSymbol> _visitedModels = new(SymbolEqualityComparer.Default);
+
+        public Collector(CancellationToken cancellationToken)
+        {
+            _cancellationToken = cancellationToken;
+        }
+
+        public Dictionary<DeclarationKey, BoundInput> Inputs { get; } = new();
+
+        public void AddEndpoint(Endpoint endpoint)
+        {
+            foreach (var parameter in endpoint.Parameters)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                if (!parameter.IsFromRequest || parameter.Source == BindingSource.Custom)
+                {
+                    continue;
+                }
+
+                var type = parameter.Symbol.Type;
+                if (parameter.Source == BindingSource.AsParameters)
+                {
+                    AddAsParameters(Unwrap(type), endpoint);
+                    continue;
+                }
+
+                if (!AddSimple(parameter.Symbol, type, parameter.Source, parameter.BindingName, endpoint))
+                {
+                    AddModel(type, parameter.Source);
+                }
+            }
+        }
+
+        /// <summary>Records a string / string collection parameter; false when the type is neither.</summary>
+        private bool AddSimple(ISymbol symbol, ITypeSymbol type, BindingSource source, string bindingName, Endpoint endpoint)
+        {
+            BoundInputShape shape;
+            if (IsString(type))
+            {
+                shape = BoundInputShape.String;
+            }
+            else if (IsStringCollection(type))
+            {
+                shape = BoundInputShape.StringCollection;
+            }
+            else
+            {
+                return false;
+            }
+
+            var routeBounded = shape == BoundInputShape.String && (source == BindingSource.Route || source == BindingSource.ModelBinding) && RouteBounded(bindingName, endpoint);
+            Add(symbol, shape, source, isModelMember: false, routeBounded);
+            return true;
+        }
+
+        private static bool RouteBounded(string name, Endpoint endpoint)
+        {
+            var found = false;
+            foreach (var template in endpoint.RouteTemplates)
+            {
+                if (RouteTemplates.TryGetParameter(template, name, out var routeParameter))
+                {
+                    found = true;
+                    if (!InputLimits.RouteConstraintsBound(routeParameter.Constraints))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return found;
+        }
+
+        private void Add(ISymbol symbol, BoundInputShape shape, BindingSource source, bool isModelMember, bool routeBounded)
+        {
+            if (DeclarationKey.Of(symbol.OriginalDefinition) is not { } key)
+            {
+                return;
+            }
+
+            if (Inputs.TryGetValue(key, out var existing))
+            {
+                existing.MergeRoute(routeBounded);
+                return;
+            }
+
+            Inputs.Add(key, new BoundInput(symbol.OriginalDefinition, shape, source, isModelMember, routeBounded));
+        }
+
+        private void AddModel(ITypeSymbol type, BindingSource source)
+        {
+            type = Unwrap(type);
+            if (IsDictionary(type))
+            {
+                return;
+            }
+
+            if (!IsSourceModel(type))
+            {
+                // A collection of models binds each element.
+                if (ElementType(type) is { } element && IsSourceModel(Unwrap(element)))
+                {
+                    AddModel(element, source);
+                }
+
+                return;
+            }
+
+            var named = (INamedTypeSymbol)type;
+            if (!_visitedModels.Add(named))
+            {
+                return;
+            }
+
+            foreach (var member in BoundMembers(named))
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                var memberType = member is IPropertySymbol property ? property.Type : ((IParameterSymbol)member).Type;
+                var declaredType = member.OriginalDefinition is IPropertySymbol originalProperty ? originalProperty.Type : ((IParameterSymbol)member.OriginalDefinition).Type;
+                if (IsString(memberType))
+                {
+                    if (IsString(declaredType))
+                    {
+                        Add(member, BoundInputShape.String, source, isModelMember: true, routeBounded: false);
+                    }
+                }
+                else if (IsStringCollection(memberType))
+                {
+                    if (IsStringCollection(declaredType))
+                    {
+                        Add(member, BoundInputShape.StringCollection, source, isModelMember: true, routeBounded: false);
+                    }
+                }
+                else
+                {
+                    AddModel(memberType, source);
+                }
+            }
+        }
+
+        /// <summary><c>[AsParameters]</c>: each member is a parameter in its own right, with its own binding source.</summary>
+        private void AddAsParameters(ITypeSymbol type, Endpoint endpoint)
+        {
+            if (type is not INamedTypeSymbol named || !IsSourceModel(named) || !_visitedModels.Add(named))
+            {
+                return;
+            }
+
+            foreach (var member in BoundMembers(named))
+            {
+                var memberType = member is IPropertySymbol property ? property.Type : ((IParameterSymbol)member).Type;
+                var attributes = member.GetAttributes();
+                if (ParameterBinding.SourceOfAttributes(attributes, out var bindingName) is { } explicitSource)
+                {
+                    if (explicitSource is BindingSource.Services or BindingSource.Special)
+                    {
+                        continue;
+                    }
+
+                    bindingName ??= member.Name;
+                    if (!AddSimple(member, memberType, explicitSource, bindingName, endpoint))
+                    {
+                        AddModel(memberType, explicitSource);
+                    }
+
+                    continue;
+                }
+
+                if (IsString(memberType) || IsStringCollection(memberType))
+                {
+                    var source = !IsStringCollection(memberType) && RouteNamed(member.Name, endpoint) ? BindingSource.Route : BindingSource.Query;
+                    AddSimple(member, memberType, source, member.Name, endpoint);
+                }
+                else if (!ParameterBinding.IsSimple(memberType) && !ParameterBinding.LooksLikeService(memberType) && IsSourceModel(Unwrap(memberType)))
+                {
+                    AddModel(memberType, BindingSource.Body);
+                }
+            }
+        }
+
+        private static bool RouteNamed(string name, Endpoint endpoint)
+        {
+            foreach (var template in endpoint.RouteTemplates)
+            {
+                if (RouteTemplates.HasParameter(template, name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
+
+/// <summary>
+/// One semantic model per tree for the whole compilation, for the compilation-wide scans that must
+/// look at trees the driver has not handed to the current action (RS1030's concern: each model is
+/// created once and reused).
+/// </summary>
+internal sealed class SemanticModelCache
+{
+    private readonly Compilation _compilation;
+    private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
+
+    public SemanticModelCache(Compilation compilation)
+    {
+        _compilation = compilation;
+    }
+
+    public SemanticModel For(SyntaxTree tree) => _models.GetOrAdd(tree, t => _compilation.GetSemanticModel(t));
+}
+
+/// <summary>A value computed once per compilation on first need; a cancelled computation is retried by the next caller.</summary>
+internal sealed class LazyPerCompilation<T>
+    where T : class
+{
+    private readonly Func<CancellationToken, T> _compute;
+    private readonly object _gate = new();
+    private T? _value;
+
+    public LazyPerCompilation(Func<CancellationToken, T> compute)
+    {
+        _compute = compute;
+    }
+
+    public T Get(CancellationToken cancellationToken)
+    {
+        var value = Volatile.Read(ref _value);
+        if (value is not null)
+        {
+            return value;
+        }
+
+        lock (_gate)
+        {
+            if (_value is null)
+            {
+                var computed = _compute(cancellationToken);
+                Volatile.Write(ref _value, computed);
+            }
+
+            return _value!;
+        }
+    }
+}
