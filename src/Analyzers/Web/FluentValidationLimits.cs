@@ -26,7 +26,8 @@ internal sealed class FluentValidationLimits
         _limited = limited;
     }
 
-    public static FluentValidationLimits Empty { get; } = new(new HashSet<DeclarationKey>());
+    // A new instance each time: a shared one would be static mutable state (a HashSet), though never written.
+    public static FluentValidationLimits Empty => new(new HashSet<DeclarationKey>());
 
     public bool IsLimited(DeclarationKey key) => _limited.Contains(key);
 

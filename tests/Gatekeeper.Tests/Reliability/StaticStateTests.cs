@@ -25,7 +25,7 @@ namespace Gatekeeper.Tests.Reliability;
 /// The value of every static readonly field is deeply immutable: null, a primitive, enum, string,
 /// an immutable collection (System.Collections.Immutable, its elements checked too), a Roslyn
 /// descriptor object (<see cref="DiagnosticDescriptor"/>, <see cref="LocalizableString"/>, <see cref="FixAllProvider"/>,
-/// <see cref="SymbolDisplayFormat"/>), a delegate without captured state, <see cref="StringComparer"/>,
+/// <see cref="SymbolDisplayFormat"/>), a delegate that captures nothing or only deeply immutable values, <see cref="StringComparer"/>,
 /// or an object of our own types whose instance fields are all readonly and themselves deeply immutable.
 /// </item>
 /// <item>
@@ -46,6 +46,11 @@ public class StaticStateTests
         ["Gatekeeper.Analyzers.Web.CompilationSyntaxIndex.Indexes"] =
             "A cache of syntax-only facts keyed by the immutable SyntaxTree, on purpose across compilations (the IDE's next compilation shares the unchanged trees). "
             + "Weak, so it dies with the tree; an index is stored only when fully built (a cancelled build stores nothing: CancellationTests checks the results after a cancelled run).",
+        ["Gatekeeper.Analyzers.Web.EndpointModel.PerCompilation"] =
+            "The endpoint model, created once per compilation and shared by the security rules: keyed weakly by the Compilation (an entry dies with it, "
+            + "so nothing crosses compilations); its parts are computed lazily and stored only when complete (a cancelled computation stores nothing).",
+        ["Gatekeeper.Analyzers.Knowledge.TestFrameworkKnowledge.PerCompilation"] =
+            "The test-framework symbols, resolved once per compilation for all test rules: keyed weakly by the Compilation (an entry dies with it), immutable once built.",
         ["Gatekeeper.Analyzers.Web.RouteBuilderFlow._inProgress"] =
             "A [ThreadStatic] re-entrancy guard of a synchronous recursion (half-typed code can be cyclic): per thread, every entry removed in a finally (on cancellation too), so it holds nothing between calls.",
         ["Gatekeeper.Analyzers.Web.RouteBuilderFlow.FrameworkFactories"] =
@@ -176,11 +181,42 @@ public class StaticStateTests
             return WrittenInSource(field.Name) is { } write ? $"the array is written to under src/: '{write}'" : null;
         }
 
+        if (type == typeof(object))
+        {
+            return null; // a sentinel (new object()) has no state at all
+        }
+
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(KeyValuePair<,>))
+        {
+            // A readonly struct: immutable when its key and value are.
+            return Mutable(type.GetProperty("Key")!.GetValue(value), field, seen)
+                ?? Mutable(type.GetProperty("Value")!.GetValue(value), field, seen);
+        }
+
         if (value is Delegate @delegate)
         {
-            return @delegate.Target is null || (IsCompilerGenerated(@delegate.Target.GetType()) && @delegate.Target.GetType().GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic).Length == 0)
-                ? null
-                : "a delegate that captures state";
+            if (@delegate.Target is null)
+            {
+                return null;
+            }
+
+            // A closure (compiler-generated, its fields never readonly) is fine when what it captured is
+            // deeply immutable, e.g. a lambda over one of our option objects.
+            var target = @delegate.Target;
+            if (!IsCompilerGenerated(target.GetType()))
+            {
+                return "a delegate bound to an object";
+            }
+
+            foreach (var captured in target.GetType().GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
+            {
+                if (Mutable(captured.GetValue(target), field, seen) is { } inner)
+                {
+                    return $"a delegate that captures {captured.Name}: {inner}";
+                }
+            }
+
+            return null;
         }
 
         if (type.Namespace == "System.Collections.Immutable")
