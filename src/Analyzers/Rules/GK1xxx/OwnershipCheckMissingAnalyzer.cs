@@ -131,7 +131,7 @@ public sealed class OwnershipCheckMissingAnalyzer : GkDiagnosticAnalyzer
         }
 
         var entity = OwnershipFacts.Unwrap(mutation.Entity);
-        if (OwnershipFacts.OwnerMember(entity, settings) is not { } owner || entity is null)
+        if (OwnershipFacts.OwnerMember(entity, settings) is not { } owner || entity is null || facts.HasOwnerQueryFilter(entity, owner, cancellationToken))
         {
             return;
         }

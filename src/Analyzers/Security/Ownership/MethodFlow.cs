@@ -114,7 +114,8 @@ internal sealed class MethodFlow
                 case IInvocationOperation invocation:
                     Inspect(invocation, ref evidence, ref mutation, ref modification, ref saves);
                     break;
-                case IAssignmentOperation assignment when ModifiedResource(assignment.Target) is { } local:
+                // Compound assignments (note.Likes += 1) are counters anyone may bump: not an update of the owner's data.
+                case ISimpleAssignmentOperation assignment when ModifiedResource(assignment.Target) is { } local:
                     modification ??= new MutationFact(MutationShape.LoadedResource, isDelete: false, local.Type, local, assignment.Syntax);
                     break;
             }
@@ -287,7 +288,9 @@ internal sealed class MethodFlow
             case ILocalReferenceOperation local:
                 return _userLocals.Contains(local.Local);
             case IParameterReferenceOperation parameter:
-                return RoleOf(parameter.Parameter) == ParameterRole.User || (IsOwnParameter(parameter.Parameter) && IsPrincipalType(parameter.Type));
+                return RoleOf(parameter.Parameter) == ParameterRole.User
+                    || IsPrincipalType(parameter.Type)
+                    || (IsCapturedConstructorParameter(parameter.Parameter) && (_settings.IsCurrentUserName(parameter.Parameter.Name) || _settings.IsCurrentUserName(parameter.Parameter.Type.Name)));
             case IMemberReferenceOperation member:
                 if (member.Member is IMethodSymbol)
                 {
@@ -345,9 +348,15 @@ internal sealed class MethodFlow
             null => true,
             IInstanceReferenceOperation => true,
             IMemberReferenceOperation member => member.Instance is null or IInstanceReferenceOperation,
-            IParameterReferenceOperation parameter => IsOwnParameter(parameter.Parameter) && RoleOf(parameter.Parameter) is ParameterRole.Other or ParameterRole.User,
+            IParameterReferenceOperation parameter => (IsOwnParameter(parameter.Parameter) && RoleOf(parameter.Parameter) is ParameterRole.Other or ParameterRole.User)
+                || IsCapturedConstructorParameter(parameter.Parameter),
             _ => false,
         };
+
+    /// <summary>A primary-constructor parameter used in a method: an injected service.</summary>
+    private bool IsCapturedConstructorParameter(IParameterSymbol parameter) =>
+        parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
+        && !SymbolEqualityComparer.Default.Equals(constructor, _method);
 
     /// <summary>True when <paramref name="operation"/> is a request identifier (or the request model), possibly converted.</summary>
     private bool IsRequestValue(IOperation? operation)
@@ -531,7 +540,7 @@ internal sealed class MethodFlow
         var isEf = ns.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal);
         if (isEf)
         {
-            InspectEntityFramework(invocation, name, ref mutation, ref saves);
+            InspectEntityFramework(invocation, name, ref mutation, ref modification, ref saves);
             return;
         }
 
@@ -620,8 +629,22 @@ internal sealed class MethodFlow
         return false;
     }
 
-    private void InspectEntityFramework(IInvocationOperation invocation, string name, ref MutationFact? mutation, ref bool saves)
+    private void InspectEntityFramework(IInvocationOperation invocation, string name, ref MutationFact? mutation, ref MutationFact? modification, ref bool saves)
     {
+        if (name == "SetValues" && invocation.Instance is { } values)
+        {
+            foreach (var descendant in values.DescendantsAndSelf())
+            {
+                if (Resource(descendant) is { } written)
+                {
+                    modification ??= new MutationFact(MutationShape.LoadedResource, isDelete: false, written.Type, written, invocation.Syntax);
+                    break;
+                }
+            }
+
+            return;
+        }
+
         if (name.StartsWith("SaveChanges", StringComparison.Ordinal))
         {
             saves = true;
@@ -670,7 +693,8 @@ internal sealed class MethodFlow
         if (ns.StartsWith("Microsoft.Extensions.Logging", StringComparison.Ordinal)
             || (ns.StartsWith("System", StringComparison.Ordinal) && !IsPrincipalType(method.ContainingType))
             || method.ContainingType?.Name is "ControllerBase" or "Controller" or "PageModel" or "Results" or "TypedResults"
-            || ContainsAny(method.Name, NonEvidenceCallWords))
+            || ContainsAny(method.Name, NonEvidenceCallWords)
+            || (method.ContainingType is { } type && ContainsAny(type.Name, NonEvidenceCallWords)))
         {
             return false;
         }

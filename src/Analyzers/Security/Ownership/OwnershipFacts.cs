@@ -21,6 +21,7 @@ internal sealed class OwnershipFacts
 
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ConcurrentDictionary<string, INamedTypeSymbol?> _typesByName = new(StringComparer.Ordinal);
+    private List<(ITypeSymbol Entity, string Text)>? _queryFilters;
 
     public OwnershipFacts(Compilation compilation, EndpointModel model)
     {
@@ -79,7 +80,10 @@ internal sealed class OwnershipFacts
         {
             foreach (var member in type.GetMembers())
             {
-                if (member is IPropertySymbol or IFieldSymbol && !member.IsStatic && settings.IsOwnerMember(member.Name))
+                // Customer.CustomerId, User.UserId, Account.AccountId are the entity's own key, not an owner.
+                if (member is IPropertySymbol or IFieldSymbol && !member.IsStatic && settings.IsOwnerMember(member.Name)
+                    && !string.Equals(member.Name, type.Name + "Id", StringComparison.OrdinalIgnoreCase)
+                    && !string.Equals(member.Name, type.Name, StringComparison.OrdinalIgnoreCase))
                 {
                     return member;
                 }
@@ -169,6 +173,40 @@ internal sealed class OwnershipFacts
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// True when the model declares a global query filter for <paramref name="entity"/> that mentions
+    /// its owner member (<c>HasQueryFilter(n =&gt; n.OwnerId == _currentUser.Id)</c>): every query is
+    /// already scoped by the owner.
+    /// </summary>
+    public bool HasOwnerQueryFilter(ITypeSymbol entity, ISymbol owner, CancellationToken cancellationToken)
+    {
+        var filters = _queryFilters;
+        if (filters is null)
+        {
+            var builder = new List<(ITypeSymbol Entity, string Text)>();
+            foreach (var invocation in Model.SyntaxIndex.InvocationsNamed("HasQueryFilter", cancellationToken))
+            {
+                if (ModelFor(invocation.SyntaxTree).GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol { ContainingType.TypeArguments: { Length: 1 } arguments })
+                {
+                    builder.Add((arguments[0], invocation.ArgumentList.ToString()));
+                }
+            }
+
+            filters = builder;
+            Interlocked.CompareExchange(ref _queryFilters, filters, null);
+        }
+
+        foreach (var (filtered, text) in filters)
+        {
+            if (SymbolEqualityComparer.Default.Equals(filtered.OriginalDefinition, entity.OriginalDefinition) && text.IndexOf(owner.Name, StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // Callees live in other documents, whose models the driver does not hand us (RS1030's concern):

@@ -20,10 +20,10 @@ internal sealed class OwnershipSettings
 
     /// <summary>Words that name a current-user service or member (RULES.md, GK1001, plus the tenant / caller spellings teams use).</summary>
     public static readonly ImmutableArray<string> DefaultCurrentUserNames = ImmutableArray.Create(
-        "CurrentUser", "UserId", "GetUserId", "CurrentTenant", "CallerId");
+        "CurrentUser", "UserId", "GetUserId", "Tenant", "CallerId", "UserContext", "UserAccessor", "UserProvider", "UserSession", "LoggedInUser", "AuthenticatedUser", "Principal");
 
     /// <summary>Words that make a role or policy administrative.</summary>
-    public static readonly ImmutableArray<string> DefaultAdministrativeNames = ImmutableArray.Create("admin");
+    public static readonly ImmutableArray<string> DefaultAdministrativeNames = ImmutableArray.Create("admin", "superuser", "moderator", "staff", "backoffice");
 
     public static readonly NameListOption OwnerMembersOption = new(OptionKeys.GK1001OwnerMembers, DefaultOwnerMembers);
     public static readonly NameListOption CurrentUserNamesOption = new(OptionKeys.GK1001CurrentUserNames, DefaultCurrentUserNames);

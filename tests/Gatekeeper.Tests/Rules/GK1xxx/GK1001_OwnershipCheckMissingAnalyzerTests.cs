@@ -481,9 +481,9 @@ public class GK1001_OwnershipCheckMissingAnalyzerTests
                 private readonly AppDb _db;
                 public NotesController(AppDb db) => _db = db;
 
-                // Compliant: "Moderator" is administrative by option.
+                // Compliant: "Editor" is administrative by option.
                 [HttpDelete("notes/{id}")]
-                [Authorize(Roles = "Moderator")]
+                [Authorize(Roles = "Editor")]
                 public async Task<IActionResult> Delete(int id)
                 {
                     await _db.Notes.Where(t => t.Id == id).ExecuteDeleteAsync();
@@ -499,7 +499,7 @@ public class GK1001_OwnershipCheckMissingAnalyzerTests
                 }
             }
             """)
-            .WithEditorConfig("gatekeeper.GK1001.administrative_names = moderator")
+            .WithEditorConfig("gatekeeper.GK1001.administrative_names = editor")
             .RunAsync();
 
     [Fact]
