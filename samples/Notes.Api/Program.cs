@@ -29,6 +29,7 @@ app.UseAuthorization();
 
 app.MapControllers();
 app.MapNoteEndpoints();
+app.MapOwnedNoteEndpoints();
 
 app.Run();
 
