@@ -249,7 +249,24 @@ public sealed class OwnershipCheckMissingAnalyzer : GkDiagnosticAnalyzer
             }
         }
 
-        return HasOwnerAttribute(endpoint.Handler?.GetAttributes()) || HasOwnerAttribute(endpoint.ContainingType?.GetAttributes());
+        return HasOwnerAttribute(endpoint.Handler?.GetAttributes())
+            || HasOwnerAttribute(endpoint.ContainingType?.GetAttributes())
+            || HasOwnerEndpointFilter(endpoint.MapInvocation);
+    }
+
+    /// <summary><c>MapDelete(…).AddEndpointFilter&lt;NoteOwnerFilter&gt;()</c>: a filter named for ownership.</summary>
+    private static bool HasOwnerEndpointFilter(InvocationExpressionSyntax? map)
+    {
+        for (SyntaxNode? node = map; node?.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax outer } access; node = outer)
+        {
+            if (access.Name.Identifier.ValueText.StartsWith("AddEndpointFilter", StringComparison.Ordinal)
+                && outer.ToString().IndexOf("Owner", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool HasOwnerAttribute(ImmutableArray<AttributeData>? attributes)

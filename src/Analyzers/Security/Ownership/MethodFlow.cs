@@ -27,6 +27,11 @@ internal sealed class MethodFlow
 
     private static readonly string[] MapLikeNames = { "Map", "SetValues", "ApplyTo", "Patch", "Populate", "CopyTo", "Apply", "Adapt", "Merge" };
 
+    private static readonly string[] CheckCallWords =
+    {
+        "Authoriz", "Permission", "Owner", "Owns", "CanAccess", "HasAccess", "CheckAccess", "EnsureAccess", "CanEdit", "CanDelete", "CanUpdate", "CanModify", "CanManage", "CanWrite", "IsAllowed",
+    };
+
     private static readonly string[] NonEvidenceCallWords = { "Log", "Audit", "Track", "Notify", "Publish", "Send", "Emit", "Trace", "Metric", "Event" };
 
     private readonly OwnershipFacts _facts;
@@ -120,12 +125,21 @@ internal sealed class MethodFlow
                     break;
             }
 
-            if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "State", Instance: IInvocationOperation { TargetMethod.Name: "Entry" } entry } }
+            if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "State", Instance: IInvocationOperation { TargetMethod.Name: "Entry" } entry } } state
                 && entry.Arguments.Length > 0
-                && Resource(entry.Arguments[0].Value) is { } entryLocal)
+                && state.Value is IFieldReferenceOperation { Field.Name: "Deleted" or "Modified" } entityState)
             {
-                var isDelete = operation is ISimpleAssignmentOperation { Value: IFieldReferenceOperation { Field.Name: "Deleted" } };
-                mutation ??= new MutationFact(MutationShape.LoadedResource, isDelete, entryLocal.Type, entryLocal, operation.Syntax);
+                var isDelete = entityState.Field.Name == "Deleted";
+                var entryValue = entry.Arguments[0].Value;
+                if (Resource(entryValue) is { } entryLocal)
+                {
+                    mutation ??= new MutationFact(MutationShape.LoadedResource, isDelete, entryLocal.Type, entryLocal, operation.Syntax);
+                }
+                else if (IsRequestValue(entryValue) && IsEntityLike(entryValue.Type))
+                {
+                    // The scaffolded PUT: _context.Entry(todoItem).State = EntityState.Modified with the body's entity.
+                    mutation ??= new MutationFact(MutationShape.BodyEntity, isDelete, entryValue.Type, null, operation.Syntax);
+                }
             }
         }
 
@@ -531,10 +545,22 @@ internal sealed class MethodFlow
             evidence = true;
         }
 
+        // Evidence: a check named for it, handed the resource or its id (EnsureCanEditAsync(note), _permissions.HasAccess(id)).
+        if (ContainsAny(name, CheckCallWords) && MentionsRequestOrResource(invocation))
+        {
+            evidence = true;
+        }
+
         // Evidence: a call scoped by the current user (the user and a request value flow into it).
         if (IsScopedByUser(invocation, ns))
         {
             evidence = true;
+        }
+
+        if (name is "Send" or "SendAsync" or "Dispatch" or "DispatchAsync" or "ExecuteAsync" or "HandleAsync" && CommandOf(invocation) is { } command)
+        {
+            InspectCommand(command, invocation, ref evidence, ref mutation);
+            return;
         }
 
         var isEf = ns.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal);
@@ -609,6 +635,86 @@ internal sealed class MethodFlow
 
         var isDelete = summary.Mutation?.IsDelete ?? StartsWithAny(name, DeleteVerbs);
         mutation ??= new MutationFact(resource is null ? MutationShape.ServiceCall : MutationShape.LoadedResource, isDelete, entity, resource, invocation.Syntax);
+    }
+
+    /// <summary>A command / request object created for a mediator: <c>new DeleteNoteCommand(id)</c>.</summary>
+    private static IObjectCreationOperation? CommandOf(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            var value = argument.Value;
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            if (value is IObjectCreationOperation { Type: { } type } creation && StartsWithVerb(type.Name))
+            {
+                return creation;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A mediator command (MediatR style): the user flowing into the command is evidence; else the
+    /// command's handler (<c>Handle(DeleteNoteCommand request, …)</c> in the compilation) is followed,
+    /// and the command's name says what it changes.
+    /// </summary>
+    private void InspectCommand(IObjectCreationOperation command, IInvocationOperation invocation, ref bool evidence, ref MutationFact? mutation)
+    {
+        if (ContainsUser(command))
+        {
+            evidence = true;
+            return;
+        }
+
+        if (!ContainsRequestOrResource(command) || command.Type is not { } commandType)
+        {
+            return;
+        }
+
+        var summary = MethodSummary.Nothing;
+        if (_depth > 0)
+        {
+            foreach (var handler in _facts.CommandHandlers(commandType, _cancellationToken))
+            {
+                var handled = _facts.Summarize(handler, _settings, _depth - 1, _cancellationToken);
+                if (handled.HasEvidence)
+                {
+                    evidence = true;
+                    return;
+                }
+
+                if (handled.Mutation is not null)
+                {
+                    summary = handled;
+                }
+            }
+        }
+
+        var entity = summary.Mutation?.Entity ?? _facts.GuessEntityFromName(commandType.Name, _settings);
+        var isDelete = summary.Mutation?.IsDelete ?? StartsWithAny(commandType.Name, DeleteVerbs);
+        mutation ??= new MutationFact(MutationShape.ServiceCall, isDelete, entity, null, invocation.Syntax);
+    }
+
+    private bool MentionsRequestOrResource(IInvocationOperation invocation)
+    {
+        if (invocation.Instance is { } instance && ContainsRequestOrResource(instance))
+        {
+            return true;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (ContainsRequestOrResource(argument.Value))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool MentionsRequestResourceOrNothing(IInvocationOperation invocation)

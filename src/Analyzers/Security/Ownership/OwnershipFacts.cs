@@ -143,6 +143,46 @@ internal sealed class OwnershipFacts
         return null;
     }
 
+    /// <summary>The entity a command or method name is about: <c>DeleteNoteCommand</c>, <c>UpdatePostRequest</c> → Note, Post.</summary>
+    public ITypeSymbol? GuessEntityFromName(string name, OwnershipSettings settings)
+    {
+        foreach (var suffix in new[] { "CommandHandler", "Command", "RequestHandler", "Request", "Async" })
+        {
+            if (name.EndsWith(suffix, StringComparison.Ordinal) && name.Length > suffix.Length)
+            {
+                name = name.Substring(0, name.Length - suffix.Length);
+                break;
+            }
+        }
+
+        foreach (var verb in MethodFlow.MutatingVerbs)
+        {
+            if (name.StartsWith(verb, StringComparison.Ordinal) && name.Length > verb.Length)
+            {
+                return Lookup(name.Substring(verb.Length), settings);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Methods named <c>Handle</c> / <c>HandleAsync</c> in the compilation whose first parameter is <paramref name="command"/>.</summary>
+    public IEnumerable<IMethodSymbol> CommandHandlers(ITypeSymbol command, CancellationToken cancellationToken)
+    {
+        foreach (var name in new[] { "Handle", "HandleAsync" })
+        {
+            foreach (var declaration in Model.SyntaxIndex.MethodsNamed(name, cancellationToken))
+            {
+                if (declaration.ParameterList.Parameters.Count > 0
+                    && ModelFor(declaration.SyntaxTree).GetDeclaredSymbol(declaration, cancellationToken) is IMethodSymbol handler
+                    && SymbolEqualityComparer.Default.Equals(handler.Parameters[0].Type.OriginalDefinition, command.OriginalDefinition))
+                {
+                    yield return handler;
+                }
+            }
+        }
+    }
+
     /// <summary>The source implementations of an interface or abstract method.</summary>
     public IEnumerable<IMethodSymbol> Implementations(IMethodSymbol method, CancellationToken cancellationToken)
     {

@@ -331,3 +331,177 @@ public class GK1001_RealisticCodeTests
             """)
             .RunAsync();
 }
+
+public class GK1001_MoreShapesTests
+{
+    private static AnalyzerTest<Analyzers.Rules.OwnershipCheckMissingAnalyzer> Test(string markup) =>
+        VerifyCS.Test(markup).WithSource("Model.cs", Model).WithReferences(ReferenceSet.AspNetCore, ReferenceSet.EntityFrameworkCore);
+
+    [Fact]
+    public Task Scaffolded_controller_and_base_controller_helpers() =>
+        Test(/* lang=c#-test */ """
+            using System.Security.Claims;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Authorization;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.EntityFrameworkCore;
+
+            namespace Notes.Api.Controllers;
+
+            public interface INotePermissions { Task EnsureCanEditAsync(Note note); }
+
+            public abstract class ApiControllerBase : ControllerBase
+            {
+                protected string CurrentUserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+            }
+
+            [Authorize]
+            [ApiController]
+            [Route("api/[controller]")]
+            public class NotesController(AppDb context, INotePermissions permissions) : ApiControllerBase
+            {
+                // The scaffolded PUT: the body's entity is attached as modified.
+                [HttpPut("{id}")]
+                public async Task<IActionResult> [|PutNote|](int id, Note note)
+                {
+                    if (id != note.Id) return BadRequest();
+                    context.Entry(note).State = EntityState.Modified;
+                    await context.SaveChangesAsync();
+                    return NoContent();
+                }
+
+                // Compliant: a base-controller property holds the caller.
+                [HttpDelete("{id}")]
+                public async Task<IActionResult> DeleteNote(int id)
+                {
+                    var note = await context.Notes.FindAsync(id);
+                    if (note == null) return NotFound();
+                    if (note.OwnerId != CurrentUserId) return Forbid();
+                    context.Notes.Remove(note);
+                    await context.SaveChangesAsync();
+                    return NoContent();
+                }
+
+                // Compliant: a permission service named for the check, outside the compilation's view.
+                [HttpPatch("{id}")]
+                public async Task<IActionResult> Rename(int id, NoteRequest request)
+                {
+                    var note = await context.Notes.FindAsync(id);
+                    if (note == null) return NotFound();
+                    await permissions.EnsureCanEditAsync(note);
+                    note.Title = request.Title;
+                    await context.SaveChangesAsync();
+                    return NoContent();
+                }
+            }
+            """)
+            .RunAsync();
+
+    [Fact]
+    public Task Mediator_commands_are_followed_to_their_handlers() =>
+        Test(/* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Authorization;
+            using Microsoft.AspNetCore.Mvc;
+
+            namespace Notes.Api.Controllers;
+
+            public interface IMediator { Task<TResult> Send<TResult>(ICommand<TResult> command, CancellationToken cancellationToken = default); }
+            public interface ICommand<TResult> { }
+
+            public record DeleteNoteCommand(int Id) : ICommand<bool>;
+            public record DeletePostCommand(int Id, string UserId) : ICommand<bool>;
+            public record ArchiveNoteCommand(int Id) : ICommand<bool>;
+
+            public class DeleteNoteHandler(AppDb db)
+            {
+                public async Task<bool> Handle(DeleteNoteCommand request, CancellationToken cancellationToken)
+                {
+                    var note = await db.Notes.FindAsync(request.Id);
+                    if (note is null) return false;
+                    db.Notes.Remove(note);
+                    await db.SaveChangesAsync(cancellationToken);
+                    return true;
+                }
+            }
+
+            public class ArchiveNoteHandler(AppDb db, ICurrentUserService currentUser)
+            {
+                public async Task<bool> Handle(ArchiveNoteCommand request, CancellationToken cancellationToken)
+                {
+                    var note = await db.Notes.FindAsync(request.Id);
+                    if (note is null || note.OwnerId != currentUser.UserId) return false;
+                    note.Archive();
+                    await db.SaveChangesAsync(cancellationToken);
+                    return true;
+                }
+            }
+
+            [Authorize]
+            [ApiController]
+            [Route("api/notes")]
+            public class NotesController(IMediator mediator) : ControllerBase
+            {
+                [HttpDelete("{id}")]
+                public async Task<IActionResult> [|Delete|](int id) =>
+                    await mediator.Send(new DeleteNoteCommand(id)) ? NoContent() : NotFound();
+
+                // Compliant: the caller's id travels in the command.
+                [HttpDelete("posts/{id}")]
+                public async Task<IActionResult> DeletePost(int id) =>
+                    await mediator.Send(new DeletePostCommand(id, User.Identity!.Name!)) ? NoContent() : NotFound();
+
+                // Compliant: the handler checks the owner.
+                [HttpPost("{id}/archive")]
+                public async Task<IActionResult> Archive(int id) =>
+                    await mediator.Send(new ArchiveNoteCommand(id)) ? NoContent() : NotFound();
+            }
+            """)
+            .RunAsync();
+
+    [Fact]
+    public Task Endpoint_filters_named_for_ownership_and_two_level_services() =>
+        Test(/* lang=c#-test */ """
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.EntityFrameworkCore;
+            using Notes.Api;
+
+            var app = WebApplication.Create(args);
+            var notes = app.MapGroup("/notes").RequireAuthorization();
+
+            // Compliant: an ownership endpoint filter.
+            notes.MapDelete("/{id}", async (int id, AppDb db) => await db.Notes.Where(n => n.Id == id).ExecuteDeleteAsync())
+                .AddEndpointFilter<NoteOwnerFilter>();
+
+            notes.[|MapDelete|]("/v2/{id}", async (int id, NoteService service) =>
+            {
+                await service.DeleteAsync(id);
+                return Results.NoContent();
+            });
+
+            app.Run();
+
+            public class NoteOwnerFilter : IEndpointFilter
+            {
+                public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) => next(context);
+            }
+
+            public interface INoteRepository { Task RemoveAsync(int id); }
+
+            public class NoteRepository(AppDb db) : INoteRepository
+            {
+                public Task RemoveAsync(int id) => db.Notes.Where(n => n.Id == id).ExecuteDeleteAsync();
+            }
+
+            public class NoteService(INoteRepository repository)
+            {
+                public Task DeleteAsync(int id) => repository.RemoveAsync(id);
+            }
+            """)
+            .WithOutputKind(OutputKind.ConsoleApplication)
+            .RunAsync();
+}
