@@ -79,6 +79,7 @@ internal sealed class MethodFlow
     /// <summary>True for <c>id</c>, <c>noteId</c>, <c>NoteIds</c>, <c>key</c>, <c>slug</c>.</summary>
     public static bool IsIdLike(string name) =>
         name.Equals("id", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("ids", StringComparison.OrdinalIgnoreCase)
         || name.EndsWith("Id", StringComparison.Ordinal)
         || name.EndsWith("Ids", StringComparison.Ordinal)
         || name.EndsWith("ID", StringComparison.Ordinal)
@@ -220,7 +221,7 @@ internal sealed class MethodFlow
             return;
         }
 
-        if (IsQueryable(local.Type))
+        if (IsQueryable(local.Type) && local.Type is not { TypeKind: TypeKind.Array })
         {
             _queryLocals.Add(local);
         }

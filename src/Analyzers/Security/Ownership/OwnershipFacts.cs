@@ -93,9 +93,21 @@ internal sealed class OwnershipFacts
         return null;
     }
 
-    /// <summary>Strips <c>Nullable&lt;T&gt;</c> and nullable annotations.</summary>
+    /// <summary>Strips <c>Nullable&lt;T&gt;</c>, nullable annotations and collections (<c>List&lt;Note&gt;</c>, <c>Note[]</c> → Note).</summary>
     public static ITypeSymbol? Unwrap(ITypeSymbol? type)
     {
+        if (type is IArrayTypeSymbol array)
+        {
+            return array.ElementType.WithNullableAnnotation(NullableAnnotation.None);
+        }
+
+        if (type is INamedTypeSymbol { TypeArguments.Length: 1 } collection
+            && collection.ContainingNamespace?.ToDisplayString() is { } ns
+            && (ns.StartsWith("System.Collections", StringComparison.Ordinal) || ns == "System.Linq"))
+        {
+            return collection.TypeArguments[0].WithNullableAnnotation(NullableAnnotation.None);
+        }
+
         if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
         {
             return nullable.TypeArguments[0];

@@ -377,4 +377,94 @@ public class GK1001_OwnershipCheckMissingFixerTests
             """)
             .ExpectNoFix()
             .RunAsync();
+
+    [Fact]
+    public Task Method_group_and_local_function_handlers_gain_a_ClaimsPrincipal_parameter() =>
+        Test(/* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Notes.Api;
+
+            var app = WebApplication.Create(args);
+            var docs = app.MapGroup("/docs").RequireAuthorization();
+            docs.MapDelete("/{id}", DocumentHandlers.Delete);
+            docs.MapPut("/{id}", Rename);
+            app.Run();
+
+            async Task<IResult> [|Rename|](Guid id, NoteRequest request, AppDb db)
+            {
+                var doc = await db.Documents.FindAsync(id) ?? throw new InvalidOperationException();
+                doc.Name = request.Title;
+                await db.SaveChangesAsync();
+                return Results.NoContent();
+            }
+
+            public static class DocumentHandlers
+            {
+                public static async Task<IResult> [|Delete|](Guid id, AppDb db)
+                {
+                    var doc = await db.Documents.FindAsync(id);
+                    if (doc is null)
+                    {
+                        return Results.NotFound();
+                    }
+
+                    db.Documents.Remove(doc);
+                    await db.SaveChangesAsync();
+                    return Results.NoContent();
+                }
+            }
+            """)
+            .WithOutputKind(OutputKind.ConsoleApplication)
+            .ShouldFix(/* lang=c#-test */ """
+                using System;
+                using System.Security.Claims;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.AspNetCore.Http;
+                using Notes.Api;
+
+                var app = WebApplication.Create(args);
+                var docs = app.MapGroup("/docs").RequireAuthorization();
+                docs.MapDelete("/{id}", DocumentHandlers.Delete);
+                docs.MapPut("/{id}", Rename);
+                app.Run();
+
+                async Task<IResult> Rename(Guid id, NoteRequest request, AppDb db, ClaimsPrincipal user)
+                {
+                    var doc = await db.Documents.FindAsync(id) ?? throw new InvalidOperationException();
+
+                    if (!Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var callerId) || doc.OwnerId != callerId)
+                    {
+                        return Results.Forbid();
+                    }
+                    doc.Name = request.Title;
+                    await db.SaveChangesAsync();
+                    return Results.NoContent();
+                }
+
+                public static class DocumentHandlers
+                {
+                    public static async Task<IResult> Delete(Guid id, AppDb db, ClaimsPrincipal user)
+                    {
+                        var doc = await db.Documents.FindAsync(id);
+                        if (doc is null)
+                        {
+                            return Results.NotFound();
+                        }
+
+                        if (!Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var callerId) || doc.OwnerId != callerId)
+                        {
+                            return Results.Forbid();
+                        }
+
+                        db.Documents.Remove(doc);
+                        await db.SaveChangesAsync();
+                        return Results.NoContent();
+                    }
+                }
+                """)
+            .RunAsync();
 }

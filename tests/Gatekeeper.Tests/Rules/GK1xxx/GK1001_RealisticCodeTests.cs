@@ -309,6 +309,15 @@ public class GK1001_RealisticCodeTests
                     return NoContent();
                 }
 
+                [HttpDelete("batch")]
+                public async Task<IActionResult> [|DeleteMany|]([FromQuery] int[] ids)
+                {
+                    var found = await db.Posts.Where(p => ids.Contains(p.Id)).ToListAsync();
+                    db.Posts.RemoveRange(found);
+                    await db.SaveChangesAsync();
+                    return NoContent();
+                }
+
                 // Compliant: GET.
                 [HttpGet("{id}")]
                 public async Task<IActionResult> Get(int id) => Ok(await posts.GetByIdAsync(id));
