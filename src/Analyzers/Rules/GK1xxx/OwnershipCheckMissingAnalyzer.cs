@@ -225,6 +225,26 @@ public sealed class OwnershipCheckMissingAnalyzer : GkDiagnosticAnalyzer
     /// </summary>
     private static bool IsAdministrativeOrOwnerGuarded(Endpoint endpoint, OwnershipSettings settings)
     {
+        // An administrative route (api/admin/notes/{id}) or area ([Area("Admin")]).
+        foreach (var template in endpoint.RouteTemplates)
+        {
+            foreach (var segment in template.Split('/'))
+            {
+                if (segment.Length > 0 && segment[0] != '{' && settings.IsAdministrative(segment))
+                {
+                    return true;
+                }
+            }
+        }
+
+        foreach (var attribute in endpoint.ContainingType?.GetAttributes() ?? ImmutableArray<AttributeData>.Empty)
+        {
+            if (attribute.AttributeClass?.Name == "AreaAttribute" && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string area && settings.IsAdministrative(area))
+            {
+                return true;
+            }
+        }
+
         foreach (var metadata in endpoint.AllAuthorization())
         {
             if (metadata.Kind != AuthorizationKind.Require)

@@ -567,7 +567,15 @@ internal sealed class MethodFlow
         var isEf = ns.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal);
         if (isEf)
         {
-            InspectEntityFramework(invocation, name, ref mutation, ref modification, ref saves);
+            InspectEntityFramework(invocation, name, ref evidence, ref mutation, ref modification, ref saves);
+            return;
+        }
+
+        // Dapper and friends: connection.ExecuteAsync("DELETE FROM Notes WHERE Id = @id", new { id }).
+        if (name.StartsWith("Execute", StringComparison.Ordinal) && invocation.Arguments.Length > 1
+            && invocation.Arguments[1].Value.Type is { SpecialType: SpecialType.System_String } or { Name: "FormattableString" })
+        {
+            InspectSql(invocation, ref evidence, ref mutation);
             return;
         }
 
@@ -736,7 +744,7 @@ internal sealed class MethodFlow
         return false;
     }
 
-    private void InspectEntityFramework(IInvocationOperation invocation, string name, ref MutationFact? mutation, ref MutationFact? modification, ref bool saves)
+    private void InspectEntityFramework(IInvocationOperation invocation, string name, ref bool evidence, ref MutationFact? mutation, ref MutationFact? modification, ref bool saves)
     {
         if (name == "SetValues" && invocation.Instance is { } values)
         {
@@ -755,6 +763,12 @@ internal sealed class MethodFlow
         if (name.StartsWith("SaveChanges", StringComparison.Ordinal))
         {
             saves = true;
+            return;
+        }
+
+        if (name.StartsWith("ExecuteSql", StringComparison.Ordinal) && invocation.Arguments.Length > 1)
+        {
+            InspectSql(invocation, ref evidence, ref mutation);
             return;
         }
 
@@ -792,6 +806,58 @@ internal sealed class MethodFlow
                 mutation ??= new MutationFact(MutationShape.ServiceCall, isDelete, value.Type, null, invocation.Syntax);
             }
         }
+    }
+
+    /// <summary>
+    /// <c>ExecuteSqlInterpolatedAsync($"DELETE FROM Notes WHERE Id = {id}")</c>: a raw DELETE / UPDATE with
+    /// the request id; the table names the entity, and an owner column in the SQL scopes it.
+    /// </summary>
+    private void InspectSql(IInvocationOperation invocation, ref bool evidence, ref MutationFact? mutation)
+    {
+        var sql = invocation.Arguments[1].Value;
+        var text = sql.Syntax.ToString();
+        var upper = text.ToUpperInvariant();
+        var isDelete = upper.Contains("DELETE ");
+        if ((!isDelete && !upper.Contains("UPDATE ")) || !ContainsRequestOrResource(invocation))
+        {
+            return;
+        }
+
+        foreach (var owner in _settings.OwnerMembers)
+        {
+            if (text.IndexOf(owner, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                evidence = true;
+                return;
+            }
+        }
+
+        var table = TableAfter(text, isDelete ? "FROM" : "UPDATE");
+        var entity = table is null ? null : _facts.GuessEntityFromName("Delete" + table, _settings);
+        mutation ??= new MutationFact(MutationShape.ServiceCall, isDelete, entity, null, invocation.Syntax);
+    }
+
+    private static string? TableAfter(string sql, string keyword)
+    {
+        var index = sql.IndexOf(keyword + " ", StringComparison.OrdinalIgnoreCase);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var start = index + keyword.Length + 1;
+        while (start < sql.Length && sql[start] is ' ' or '[' or '"' or '`')
+        {
+            start++;
+        }
+
+        var end = start;
+        while (end < sql.Length && (char.IsLetterOrDigit(sql[end]) || sql[end] == '_'))
+        {
+            end++;
+        }
+
+        return end > start ? sql.Substring(start, end - start) : null;
     }
 
     private bool IsScopedByUser(IInvocationOperation invocation, string ns)

@@ -514,3 +514,74 @@ public class GK1001_MoreShapesTests
             .WithOutputKind(OutputKind.ConsoleApplication)
             .RunAsync();
 }
+
+public class GK1001_SqlAndAdminRouteTests
+{
+    [Fact]
+    public Task Raw_sql_deletes_and_administrative_routes() =>
+        VerifyCS.Test(/* lang=c#-test */ """
+            using System.Data;
+            using System.Threading.Tasks;
+            using Dapper;
+            using Microsoft.AspNetCore.Authorization;
+            using Microsoft.AspNetCore.Mvc;
+
+            namespace Dapper
+            {
+                public static class SqlMapper
+                {
+                    public static Task<int> ExecuteAsync(this IDbConnection connection, string sql, object? param = null) => Task.FromResult(0);
+                }
+            }
+
+            namespace Notes.Api.Controllers
+            {
+                [Authorize]
+                [ApiController]
+                [Route("api/notes")]
+                public class NotesController(IDbConnection connection) : ControllerBase
+                {
+                    [HttpDelete("{id}")]
+                    public async Task<IActionResult> [|Delete|](int id)
+                    {
+                        await connection.ExecuteAsync("DELETE FROM Notes WHERE Id = @id", new { id });
+                        return NoContent();
+                    }
+
+                    // Compliant: the owner column scopes the statement.
+                    [HttpDelete("mine/{id}")]
+                    public async Task<IActionResult> DeleteMine(int id)
+                    {
+                        var userId = User.Identity!.Name;
+                        await connection.ExecuteAsync("DELETE FROM Notes WHERE Id = @id AND OwnerId = @userId", new { id, userId });
+                        return NoContent();
+                    }
+
+                    // Compliant: Tag has no owner.
+                    [HttpDelete("tags/{id}")]
+                    public async Task<IActionResult> DeleteTag(int id)
+                    {
+                        await connection.ExecuteAsync("DELETE FROM Tags WHERE Id = @id", new { id });
+                        return NoContent();
+                    }
+                }
+
+                // Compliant: an administrative route.
+                [Authorize]
+                [ApiController]
+                [Route("api/admin/notes")]
+                public class NoteModerationController(IDbConnection connection) : ControllerBase
+                {
+                    [HttpDelete("{id}")]
+                    public async Task<IActionResult> Delete(int id)
+                    {
+                        await connection.ExecuteAsync("DELETE FROM Notes WHERE Id = @id", new { id });
+                        return NoContent();
+                    }
+                }
+            }
+            """)
+            .WithSource("Model.cs", Model)
+            .WithReferences(ReferenceSet.AspNetCore, ReferenceSet.EntityFrameworkCore)
+            .RunAsync();
+}
