@@ -270,6 +270,12 @@ public sealed class OwnershipCheckMissingFixer : GkCodeFixProvider
             var indentation = layout.LineIndentation(anchor.SpanStart);
             var eol = layout.EndOfLine;
             var guard = $"{eol}{eol}{indentation}if ({condition}){eol}{indentation}{{{eol}{indentation}{layout.IndentUnit}return {denial};{eol}{indentation}}}";
+            if (!FollowedByBlankLine(text, anchor.Span.End))
+            {
+                // Keep a blank line between the guard's closing brace and the next statement.
+                guard += eol;
+            }
+
             changes.Add(new TextChange(new TextSpan(anchor.Span.End, 0), guard));
             return new Plan($"Return {(notFound ? "NotFound" : "Forbid")} unless the caller owns '{localName}'", changes, namespaces);
         }
@@ -325,6 +331,25 @@ public sealed class OwnershipCheckMissingFixer : GkCodeFixProvider
         }
 
         return null;
+    }
+
+    private static bool FollowedByBlankLine(SourceText text, int position)
+    {
+        var breaks = 0;
+        for (var i = position; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\n')
+            {
+                breaks++;
+            }
+            else if (c is not (' ' or '\t' or '\r'))
+            {
+                break;
+            }
+        }
+
+        return breaks >= 2;
     }
 
     private static SyntaxNode? FindHandler(SyntaxNode root, TextSpan span, bool isMinimal)

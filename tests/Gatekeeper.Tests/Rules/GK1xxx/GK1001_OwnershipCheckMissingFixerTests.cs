@@ -96,6 +96,7 @@ public class GK1001_OwnershipCheckMissingFixerTests
                         {
                             return Forbid();
                         }
+
                         _db.Notes.Remove(note);
                         await _db.SaveChangesAsync();
                         return NoContent();
@@ -110,6 +111,7 @@ public class GK1001_OwnershipCheckMissingFixerTests
                         {
                             return Forbid();
                         }
+
                         doc!.Name = request.Title;
                         await _db.SaveChangesAsync();
                         return NoContent();
@@ -177,6 +179,7 @@ public class GK1001_OwnershipCheckMissingFixerTests
                     {
                         return Results.Forbid();
                     }
+
                     db.Notes.Remove(note);
                     await db.SaveChangesAsync();
                     return Results.NoContent();
@@ -305,6 +308,7 @@ public class GK1001_OwnershipCheckMissingFixerTests
                         {
                             return Forbid();
                         }
+
                         _db.Notes.Remove(note);
                         await _db.SaveChangesAsync();
                         return NoContent();
@@ -320,6 +324,7 @@ public class GK1001_OwnershipCheckMissingFixerTests
                         {
                             return Forbid();
                         }
+
                         note.Title = request.Title;
                         await _db.SaveChangesAsync();
                         return NoContent();
@@ -440,6 +445,7 @@ public class GK1001_OwnershipCheckMissingFixerTests
                     {
                         return Results.Forbid();
                     }
+
                     doc.Name = request.Title;
                     await db.SaveChangesAsync();
                     return Results.NoContent();
