@@ -30,6 +30,7 @@ app.UseAuthorization();
 app.MapControllers();
 app.MapNoteEndpoints();
 app.MapCommentEndpoints();
+app.MapOwnedNoteEndpoints();
 
 app.Run();
 

@@ -4,6 +4,14 @@ namespace Gatekeeper.Analyzers;
 
 public static partial class Descriptors
 {
+    public static readonly DiagnosticDescriptor GK1001_OwnershipCheckMissing = Create(
+        RuleIds.OwnershipCheckMissing,
+        title: "Delete/update endpoint does not check that the caller owns the resource",
+        messageFormat: "Endpoint '{0}' {1} a '{2}' addressed by a request identifier without checking that the caller owns it (compare '{2}.{3}' with the current user)",
+        Categories.Security,
+        DiagnosticSeverity.Warning,
+        description: "An endpoint that deletes or updates one resource addressed by an identifier from the request (route, query or body) must verify that the current caller may touch that resource, not only that the caller is logged in (broken object-level authorization, OWASP API1:2023). Compare the resource's owner with the current user, use resource-based authorization (IAuthorizationService.AuthorizeAsync), scope the query by the current user, or restrict the endpoint to administrators.");
+
     public static readonly DiagnosticDescriptor GK1002_StringInputHasNoLengthLimit = Create(
         RuleIds.StringInputHasNoLengthLimit,
         title: "Request string input has no length limit",

@@ -1,0 +1,350 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
+using Gatekeeper.Analyzers.Web;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Gatekeeper.Analyzers.Security.Ownership;
+
+/// <summary>
+/// Per-compilation entry point of GK1001's inter-procedural facts: summaries of same-compilation
+/// methods (cached per method, per depth, per option setting), implementations of interface methods,
+/// owner members of entity types and entity types guessed from service names.
+/// </summary>
+internal sealed class OwnershipFacts
+{
+    /// <summary>How many calls deep the flow follows into methods of the compilation.</summary>
+    public const int MaxDepth = 2;
+
+    private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
+    private readonly ConcurrentDictionary<string, INamedTypeSymbol?> _typesByName = new(StringComparer.Ordinal);
+    private List<(ITypeSymbol Entity, string Text)>? _queryFilters;
+
+    public OwnershipFacts(Compilation compilation, EndpointModel model)
+    {
+        Compilation = compilation;
+        Model = model;
+    }
+
+    public Compilation Compilation { get; }
+
+    public EndpointModel Model { get; }
+
+    /// <summary>The summary of <paramref name="method"/> (its implementations for an interface / abstract method).</summary>
+    public MethodSummary Summarize(IMethodSymbol method, OwnershipSettings settings, int depth, CancellationToken cancellationToken)
+    {
+        method = method.ReducedFrom ?? method;
+        method = method.OriginalDefinition;
+        if (depth < 0)
+        {
+            return MethodSummary.Nothing;
+        }
+
+        if (settings.Summaries.TryGetValue((method, depth), out var cached))
+        {
+            return cached;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var summary = Compute(method, settings, depth, cancellationToken);
+        settings.Summaries.TryAdd((method, depth), summary);
+        return summary;
+    }
+
+    /// <summary>True when <paramref name="method"/> can be followed: declared in source, or an interface / abstract method.</summary>
+    public static bool IsFollowable(IMethodSymbol method) =>
+        !method.DeclaringSyntaxReferences.IsEmpty || (method.IsAbstract && method.ContainingType is { } type && !type.DeclaringSyntaxReferences.IsEmpty);
+
+    /// <summary>The body operation of a handler or method declaration.</summary>
+    public IOperation? BodyOf(SyntaxNode declaration, SemanticModel? model, CancellationToken cancellationToken)
+    {
+        if (model is null || model.SyntaxTree != declaration.SyntaxTree)
+        {
+            model = ModelFor(declaration.SyntaxTree);
+        }
+
+        return declaration switch
+        {
+            MethodDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax => model.GetOperation(declaration, cancellationToken),
+            _ => null,
+        };
+    }
+
+    /// <summary>The member of <paramref name="entity"/> (or a base type) named like an owner, if any.</summary>
+    public static ISymbol? OwnerMember(ITypeSymbol? entity, OwnershipSettings settings)
+    {
+        for (var type = Unwrap(entity) as INamedTypeSymbol; type is not null && type.SpecialType != SpecialType.System_Object; type = type.BaseType)
+        {
+            foreach (var member in type.GetMembers())
+            {
+                // Customer.CustomerId, User.UserId, Account.AccountId are the entity's own key, not an owner.
+                if (member is IPropertySymbol or IFieldSymbol && !member.IsStatic && settings.IsOwnerMember(member.Name)
+                    && !string.Equals(member.Name, type.Name + "Id", StringComparison.OrdinalIgnoreCase)
+                    && !string.Equals(member.Name, type.Name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return member;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Strips <c>Nullable&lt;T&gt;</c>, nullable annotations and collections (<c>List&lt;Note&gt;</c>, <c>Note[]</c> → Note).</summary>
+    public static ITypeSymbol? Unwrap(ITypeSymbol? type)
+    {
+        if (type is IArrayTypeSymbol array)
+        {
+            return array.ElementType.WithNullableAnnotation(NullableAnnotation.None);
+        }
+
+        if (type is INamedTypeSymbol { TypeArguments.Length: 1 } collection
+            && collection.ContainingNamespace?.ToDisplayString() is { } ns
+            && (ns.StartsWith("System.Collections", StringComparison.Ordinal) || ns == "System.Linq"))
+        {
+            return collection.TypeArguments[0].WithNullableAnnotation(NullableAnnotation.None);
+        }
+
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            return nullable.TypeArguments[0];
+        }
+
+        return type?.WithNullableAnnotation(NullableAnnotation.None);
+    }
+
+    /// <summary>
+    /// The entity a service is about, guessed from names: <c>INoteRepository.DeleteAsync</c>,
+    /// <c>NotesService.Remove</c>, <c>IRepository&lt;Note&gt;.Delete</c>, <c>DeleteNoteAsync</c>.
+    /// </summary>
+    public ITypeSymbol? GuessEntity(IMethodSymbol method, OwnershipSettings settings)
+    {
+        if (method.ContainingType is { } containing)
+        {
+            foreach (var argument in containing.TypeArguments)
+            {
+                if (OwnerMember(argument, settings) is not null)
+                {
+                    return argument;
+                }
+            }
+
+            if (Lookup(StripAffixes(containing.Name), settings) is { } byType)
+            {
+                return byType;
+            }
+        }
+
+        var name = method.Name;
+        if (name.EndsWith("Async", StringComparison.Ordinal))
+        {
+            name = name.Substring(0, name.Length - 5);
+        }
+
+        foreach (var verb in MethodFlow.MutatingVerbs)
+        {
+            if (name.StartsWith(verb, StringComparison.Ordinal) && name.Length > verb.Length)
+            {
+                return Lookup(name.Substring(verb.Length), settings);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The entity a command or method name is about: <c>DeleteNoteCommand</c>, <c>UpdatePostRequest</c> → Note, Post.</summary>
+    public ITypeSymbol? GuessEntityFromName(string name, OwnershipSettings settings)
+    {
+        foreach (var suffix in new[] { "CommandHandler", "Command", "RequestHandler", "Request", "Async" })
+        {
+            if (name.EndsWith(suffix, StringComparison.Ordinal) && name.Length > suffix.Length)
+            {
+                name = name.Substring(0, name.Length - suffix.Length);
+                break;
+            }
+        }
+
+        foreach (var verb in MethodFlow.MutatingVerbs)
+        {
+            if (name.StartsWith(verb, StringComparison.Ordinal) && name.Length > verb.Length)
+            {
+                return Lookup(name.Substring(verb.Length), settings);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Methods named <c>Handle</c> / <c>HandleAsync</c> in the compilation whose first parameter is <paramref name="command"/>.</summary>
+    public IEnumerable<IMethodSymbol> CommandHandlers(ITypeSymbol command, CancellationToken cancellationToken)
+    {
+        foreach (var name in new[] { "Handle", "HandleAsync" })
+        {
+            foreach (var declaration in Model.SyntaxIndex.MethodsNamed(name, cancellationToken))
+            {
+                if (declaration.ParameterList.Parameters.Count > 0
+                    && ModelFor(declaration.SyntaxTree).GetDeclaredSymbol(declaration, cancellationToken) is IMethodSymbol handler
+                    && SymbolEqualityComparer.Default.Equals(handler.Parameters[0].Type.OriginalDefinition, command.OriginalDefinition))
+                {
+                    yield return handler;
+                }
+            }
+        }
+    }
+
+    /// <summary>The source implementations of an interface or abstract method.</summary>
+    public IEnumerable<IMethodSymbol> Implementations(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        foreach (var declaration in Model.SyntaxIndex.MethodsNamed(method.Name, cancellationToken))
+        {
+            var candidate = ModelFor(declaration.SyntaxTree).GetDeclaredSymbol(declaration, cancellationToken) as IMethodSymbol;
+            if (candidate?.ContainingType is not { } type || candidate.IsAbstract)
+            {
+                continue;
+            }
+
+            if (method.ContainingType?.TypeKind == TypeKind.Interface)
+            {
+                if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(method)?.OriginalDefinition, candidate.OriginalDefinition))
+                {
+                    yield return candidate;
+                }
+            }
+            else
+            {
+                for (var overridden = candidate.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, method))
+                    {
+                        yield return candidate;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// True when the model declares a global query filter for <paramref name="entity"/> that mentions
+    /// its owner member (<c>HasQueryFilter(n =&gt; n.OwnerId == _currentUser.Id)</c>): every query is
+    /// already scoped by the owner.
+    /// </summary>
+    public bool HasOwnerQueryFilter(ITypeSymbol entity, ISymbol owner, CancellationToken cancellationToken)
+    {
+        var filters = _queryFilters;
+        if (filters is null)
+        {
+            var builder = new List<(ITypeSymbol Entity, string Text)>();
+            foreach (var invocation in Model.SyntaxIndex.InvocationsNamed("HasQueryFilter", cancellationToken))
+            {
+                if (ModelFor(invocation.SyntaxTree).GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol { ContainingType.TypeArguments: { Length: 1 } arguments })
+                {
+                    builder.Add((arguments[0], invocation.ArgumentList.ToString()));
+                }
+            }
+
+            filters = builder;
+            Interlocked.CompareExchange(ref _queryFilters, filters, null);
+        }
+
+        foreach (var (filtered, text) in filters)
+        {
+            if (SymbolEqualityComparer.Default.Equals(filtered.OriginalDefinition, entity.OriginalDefinition) && text.IndexOf(owner.Name, StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Callees live in other documents, whose models the driver does not hand us (RS1030's concern):
+    // one model per tree is created and reused for the whole compilation (as AssertionFinder does).
+    public SemanticModel ModelFor(SyntaxTree tree) => _models.GetOrAdd(tree, t => Compilation.GetSemanticModel(t));
+
+    private MethodSummary Compute(IMethodSymbol method, OwnershipSettings settings, int depth, CancellationToken cancellationToken)
+    {
+        if (method.IsAbstract)
+        {
+            var evidence = false;
+            MutationFact? mutation = null;
+            foreach (var implementation in Implementations(method, cancellationToken))
+            {
+                var summary = Summarize(implementation, settings, depth, cancellationToken);
+                evidence |= summary.HasEvidence;
+                mutation ??= summary.Mutation;
+            }
+
+            return evidence || mutation is not null ? new MethodSummary(evidence, mutation) : MethodSummary.Nothing;
+        }
+
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            var syntax = reference.GetSyntax(cancellationToken);
+            if (BodyOf(syntax, null, cancellationToken) is not { } body)
+            {
+                continue;
+            }
+
+            var flow = new MethodFlow(this, settings, method, parameter => CalleeRole(parameter, settings), depth, cancellationToken);
+            return flow.Analyze(body);
+        }
+
+        return MethodSummary.Nothing;
+    }
+
+    private static ParameterRole CalleeRole(IParameterSymbol parameter, OwnershipSettings settings)
+    {
+        if (MethodFlow.IsPrincipalType(parameter.Type) || settings.IsCurrentUserName(parameter.Name) || settings.IsCurrentUserName(parameter.Type.Name))
+        {
+            return ParameterRole.User;
+        }
+
+        return MethodFlow.IsSimpleType(parameter.Type) ? ParameterRole.RequestId : ParameterRole.RequestModel;
+    }
+
+    private static string StripAffixes(string name)
+    {
+        if (name.Length > 2 && name[0] == 'I' && char.IsUpper(name[1]))
+        {
+            name = name.Substring(1);
+        }
+
+        foreach (var suffix in new[] { "Repository", "Repo", "Service", "Store", "Manager", "DataAccess", "Dao", "Handler", "Commands", "Api" })
+        {
+            if (name.EndsWith(suffix, StringComparison.Ordinal) && name.Length > suffix.Length)
+            {
+                return name.Substring(0, name.Length - suffix.Length);
+            }
+        }
+
+        return name;
+    }
+
+    private ITypeSymbol? Lookup(string name, OwnershipSettings settings)
+    {
+        if (name.Length == 0)
+        {
+            return null;
+        }
+
+        var type = _typesByName.GetOrAdd(name, FindType) ?? (name.EndsWith("s", StringComparison.Ordinal) ? _typesByName.GetOrAdd(name.Substring(0, name.Length - 1), FindType) : null);
+        return type is not null && OwnerMember(type, settings) is not null ? type : null;
+    }
+
+    private INamedTypeSymbol? FindType(string name)
+    {
+        foreach (var symbol in Compilation.GetSymbolsWithName(name, SymbolFilter.Type))
+        {
+            if (symbol is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } type)
+            {
+                return type;
+            }
+        }
+
+        return null;
+    }
+}

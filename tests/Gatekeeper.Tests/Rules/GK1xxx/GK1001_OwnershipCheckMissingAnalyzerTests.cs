@@ -1,0 +1,541 @@
+using System.Threading.Tasks;
+using Gatekeeper.Tests.Verifiers;
+using Microsoft.CodeAnalysis;
+using Xunit;
+using static Gatekeeper.Tests.Rules.GK1xxx.GK1001_OwnershipSources;
+using VerifyCS = Gatekeeper.Tests.Verifiers.AnalyzerVerifier<Gatekeeper.Analyzers.Rules.OwnershipCheckMissingAnalyzer>;
+
+namespace Gatekeeper.Tests.Rules.GK1xxx;
+
+/// <summary>
+/// GK1001 reports endpoints that delete / update a resource addressed by a request identifier with
+/// no ownership evidence. Every case compiles against the real ASP.NET Core and EF Core reference
+/// assemblies; unmarked endpoints are look-alikes that must stay silent (each with its reason).
+/// </summary>
+public class GK1001_OwnershipCheckMissingAnalyzerTests
+{
+    private static AnalyzerTest<Analyzers.Rules.OwnershipCheckMissingAnalyzer> Test(string markup) =>
+        VerifyCS.Test(markup).WithSource("Model.cs", Model).WithReferences(ReferenceSet.AspNetCore, ReferenceSet.EntityFrameworkCore);
+
+    // ---------------------------------------------------------------------------------------------
+    // Controllers
+    // ---------------------------------------------------------------------------------------------
+
+    [Fact]
+    public Task Controller_delete_and_update_without_ownership_check_are_reported() =>
+        Test(/* lang=c#-test */ """
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Authorization;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.EntityFrameworkCore;
+
+            namespace Notes.Api.Controllers;
+
+            [ApiController]
+            [Authorize]
+            [Route("api/notes")]
+            public class NotesController : ControllerBase
+            {
+                private readonly AppDb _db;
+                public NotesController(AppDb db) => _db = db;
+
+                [HttpDelete("{id}")]
+                public async Task<IActionResult> {|#0:Delete|}(int id)
+                {
+                    var note = await _db.Notes.FindAsync(id);
+                    if (note is null) return NotFound();
+                    _db.Notes.Remove(note);
+                    await _db.SaveChangesAsync();
+                    return NoContent();
+                }
+
+                [HttpPut("{id}")]
+                public async Task<IActionResult> {|#1:Update|}(int id, NoteRequest request)
+                {
+                    var note = await _db.Notes.FirstOrDefaultAsync(n => n.Id == id);
+                    if (note == null) return NotFound();
+                    note.Title = request.Title;
+                    await _db.SaveChangesAsync();
+                    return NoContent();
+                }
+
+                [HttpPost("{id}/archive")]
+                public async Task<IActionResult> [|Archive|](int id)
+                {
+                    var note = await _db.Notes.SingleAsync(n => n.Id == id);
+                    note.Archive();
+                    await _db.SaveChangesAsync();
+                    return NoContent();
+                }
+
+                [HttpDelete("bulk/{id}")]
+                public async Task<IActionResult> [|Purge|](int id)
+                {
+                    await _db.Notes.Where(n => n.Id == id).ExecuteDeleteAsync();
+                    return NoContent();
+                }
+
+                [HttpPut]
+                public async Task<IActionResult> [|Replace|](UpdateNoteRequest request)
+                {
+                    var note = await _db.Notes.FindAsync(request.Id);
+                    note!.Title = request.Title;
+                    await _db.SaveChangesAsync();
+                    return NoContent();
+                }
+
+                // Compliant: GET does not change anything.
+                [HttpGet("{id}")]
+                public async Task<IActionResult> Get(int id) => Ok(await _db.Notes.FindAsync(id));
+
+                // Compliant: creating has no identifier from the request.
+                [HttpPost]
+                public async Task<IActionResult> Create(NoteRequest request)
+                {
+                    _db.Notes.Add(new Note { Title = request.Title, OwnerId = User.Identity!.Name! });
+                    await _db.SaveChangesAsync();
+                    return Ok();
+                }
+
+                // Compliant: Tag has no owner-like member.
+                [HttpDelete("tags/{id}")]
+                public async Task<IActionResult> DeleteTag(int id)
+                {
+                    var tag = await _db.Tags.FindAsync(id);
+                    _db.Tags.Remove(tag!);
+                    await _db.SaveChangesAsync();
+                    return NoContent();
+                }
+            }
+            """)
+            .ExpectDiagnostics(
+                VerifyCS.Diagnostic().WithLocation(0).WithArguments("Delete", "deletes", "Note", "OwnerId"),
+                VerifyCS.Diagnostic().WithLocation(1).WithArguments("Update", "updates", "Note", "OwnerId"))
+            .RunAsync();
+
+    [Fact]
+    public Task Controller_ownership_evidence_forms_stay_silent() =>
+        Test(/* lang=c#-test */ """
+            using System;
+            using System.Security.Claims;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Authorization;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.EntityFrameworkCore;
+
+            namespace Notes.Api.Controllers;
+
+            public static class ClaimsExtensions
+            {
+                public static string GetUserId(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier)!;
+            }
+
+            [ApiController]
+            [Authorize]
+            [Route("api/notes")]
+            public class NotesController : ControllerBase
+            {
+                private readonly AppDb _db;
+                private readonly IAuthorizationService _authorization;
+                public NotesController(AppDb db, IAuthorizationService authorization) { _db = db; _authorization = authorization; }
+
+                // Compliant: compares the owner with the NameIdentifier claim.
+                [HttpDelete("{id}")]
+                public async Task<IActionResult> Delete(int id)
+                {
+                    var note = await _db.Notes.FindAsync(id);
+                    if (note is null) return NotFound();
+                    if (note.OwnerId != User.FindFirstValue(ClaimTypes.NameIdentifier)) return Forbid();
+                    _db.Notes.Remove(note);
+                    await _db.SaveChangesAsync();
+                    return NoContent();
+                }
+
+                // Compliant: the user id scopes the bulk delete.
+                [HttpDelete("scoped/{id}")]
+                public async Task<IActionResult> DeleteScoped(int id)
+                {
+                    var userId = User.GetUserId();
+                    await _db.Notes.Where(n => n.Id == id && n.OwnerId == userId).ExecuteDeleteAsync();
+                    return NoContent();
+                }
+
+                // Compliant: Guid owner compared after Guid.Parse, check throws.
+                [HttpPut("docs/{id}")]
+                public async Task<IActionResult> Rename(Guid id, NoteRequest request)
+                {
+                    var currentUserId = Guid.Parse(User.FindFirst(ClaimTypes.NameIdentifier)!.Value);
+                    var doc = await _db.Documents.FindAsync(id) ?? throw new InvalidOperationException();
+                    if (!doc.OwnerId.Equals(currentUserId)) throw new UnauthorizedAccessException();
+                    doc.Name = request.Title;
+                    await _db.SaveChangesAsync();
+                    return NoContent();
+                }
+
+                // Compliant: int owner compared with a TryParse'd claim.
+                [HttpDelete("posts/{id}")]
+                public async Task<IActionResult> DeletePost(int id)
+                {
+                    if (!int.TryParse(User.FindFirstValue("sub"), out var me)) return Unauthorized();
+                    var post = await _db.Posts.FindAsync(id);
+                    if (post is null || post.AuthorId != me) return NotFound();
+                    _db.Posts.Remove(post);
+                    await _db.SaveChangesAsync();
+                    return NoContent();
+                }
+
+                // Compliant: resource-based authorization.
+                [HttpPut("{id}")]
+                public async Task<IActionResult> Update(int id, NoteRequest request)
+                {
+                    var note = await _db.Notes.FindAsync(id);
+                    if (note is null) return NotFound();
+                    var result = await _authorization.AuthorizeAsync(User, note, "EditPolicy");
+                    if (!result.Succeeded) return Forbid();
+                    note.Title = request.Title;
+                    await _db.SaveChangesAsync();
+                    return NoContent();
+                }
+
+                // Compliant: the load is scoped by the user (User.Identity.Name).
+                [HttpPost("{id}/archive")]
+                public async Task<IActionResult> Archive(int id)
+                {
+                    var note = await _db.Notes.FirstOrDefaultAsync(n => n.Id == id && n.OwnerId == User.Identity!.Name);
+                    if (note is null) return NotFound();
+                    note.Archive();
+                    await _db.SaveChangesAsync();
+                    return NoContent();
+                }
+
+                // Compliant: administrators may delete any note.
+                [HttpDelete("admin/{id}")]
+                [Authorize(Roles = "Admin")]
+                public async Task<IActionResult> AdminDelete(int id)
+                {
+                    await _db.Notes.Where(n => n.Id == id).ExecuteDeleteAsync();
+                    return NoContent();
+                }
+
+                // Compliant: an administrative policy.
+                [HttpDelete("moderation/{id}")]
+                [Authorize(Policy = "AdminOnly")]
+                public async Task<IActionResult> Moderate(int id)
+                {
+                    await _db.Notes.Where(n => n.Id == id).ExecuteDeleteAsync();
+                    return NoContent();
+                }
+            }
+
+            // Compliant: the whole controller is for administrators.
+            [ApiController]
+            [Authorize(Roles = "SuperAdmin")]
+            [Route("api/admin/notes")]
+            public class AdminNotesController : ControllerBase
+            {
+                private readonly AppDb _db;
+                public AdminNotesController(AppDb db) => _db = db;
+
+                [HttpDelete("{id}")]
+                public async Task<IActionResult> Delete(int id)
+                {
+                    await _db.Notes.Where(n => n.Id == id).ExecuteDeleteAsync();
+                    return NoContent();
+                }
+            }
+            """)
+            .RunAsync();
+
+    [Fact]
+    public Task Services_are_followed_into_the_compilation() =>
+        Test(/* lang=c#-test */ """
+            using System.Security.Claims;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Authorization;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.EntityFrameworkCore;
+
+            namespace Notes.Api.Controllers;
+
+            public interface INoteService
+            {
+                Task DeleteAsync(int id);
+                Task DeleteForUserAsync(int id, string userId);
+                Task ArchiveAsync(int id);
+            }
+
+            public class NoteService : INoteService
+            {
+                private readonly AppDb _db;
+                private readonly ICurrentUserService _currentUser;
+                public NoteService(AppDb db, ICurrentUserService currentUser) { _db = db; _currentUser = currentUser; }
+
+                public async Task DeleteAsync(int id)
+                {
+                    var note = await _db.Notes.FindAsync(id);
+                    if (note is null) return;
+                    _db.Notes.Remove(note);
+                    await _db.SaveChangesAsync();
+                }
+
+                public async Task DeleteForUserAsync(int id, string userId) =>
+                    await _db.Notes.Where(n => n.Id == id && n.OwnerId == userId).ExecuteDeleteAsync();
+
+                // The check lives in the service.
+                public async Task ArchiveAsync(int id)
+                {
+                    var note = await _db.Notes.FindAsync(id);
+                    if (note is null || note.OwnerId != _currentUser.UserId) throw new System.UnauthorizedAccessException();
+                    note.Archive();
+                    await _db.SaveChangesAsync();
+                }
+            }
+
+            [ApiController]
+            [Authorize]
+            [Route("api/notes")]
+            public class NotesController : ControllerBase
+            {
+                private readonly INoteService _notes;
+                private readonly ICurrentUserService _currentUser;
+                public NotesController(INoteService notes, ICurrentUserService currentUser) { _notes = notes; _currentUser = currentUser; }
+
+                [HttpDelete("{id}")]
+                public async Task<IActionResult> [|Delete|](int id)
+                {
+                    await _notes.DeleteAsync(id);
+                    return NoContent();
+                }
+
+                // Compliant: the user id flows into the service call.
+                [HttpDelete("mine/{id}")]
+                public async Task<IActionResult> DeleteMine(int id)
+                {
+                    await _notes.DeleteForUserAsync(id, User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+                    return NoContent();
+                }
+
+                // Compliant: an injected current-user service feeds the call.
+                [HttpDelete("current/{id}")]
+                public async Task<IActionResult> DeleteCurrent(int id)
+                {
+                    var userId = _currentUser.UserId;
+                    await _notes.DeleteForUserAsync(id, userId);
+                    return NoContent();
+                }
+
+                // Compliant: the service checks ownership itself.
+                [HttpPost("{id}/archive")]
+                public async Task<IActionResult> Archive(int id)
+                {
+                    await _notes.ArchiveAsync(id);
+                    return NoContent();
+                }
+            }
+            """)
+            .RunAsync();
+
+    // ---------------------------------------------------------------------------------------------
+    // Minimal APIs
+    // ---------------------------------------------------------------------------------------------
+
+    [Fact]
+    public Task Minimal_api_styles_are_reported() =>
+        Test(/* lang=c#-test */ """
+            using System.Security.Claims;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.EntityFrameworkCore;
+            using Notes.Api;
+
+            var app = WebApplication.Create(args);
+
+            app.{|#0:MapDelete|}("/notes/{id}", async (int id, AppDb db) =>
+            {
+                var note = await db.Notes.FindAsync(id);
+                if (note is null) return Results.NotFound();
+                db.Notes.Remove(note);
+                await db.SaveChangesAsync();
+                return Results.NoContent();
+            }).RequireAuthorization();
+
+            app.MapPut("/notes/{id}", RenameNote).RequireAuthorization();
+
+            var group = app.MapGroup("/api/docs").RequireAuthorization();
+            group.MapDelete("/{id}", DocumentEndpoints.Delete);
+            group.[|MapPatch|]("/{id}", async (System.Guid id, AppDb db) =>
+                await db.Documents.Where(d => d.Id == id).ExecuteUpdateAsync(s => s.SetProperty(d => d.Name, "x")));
+
+            // Compliant: the handler compares the owner with the ClaimsPrincipal.
+            app.MapDelete("/safe/{id}", async (int id, AppDb db, ClaimsPrincipal user) =>
+            {
+                var note = await db.Notes.FindAsync(id);
+                if (note is null) return Results.NotFound();
+                if (note.OwnerId != user.FindFirstValue(ClaimTypes.NameIdentifier)) return Results.Forbid();
+                db.Notes.Remove(note);
+                await db.SaveChangesAsync();
+                return Results.NoContent();
+            });
+
+            // Compliant: administrative policy on the endpoint.
+            app.MapDelete("/admin/{id}", async (int id, AppDb db) =>
+                await db.Notes.Where(n => n.Id == id).ExecuteDeleteAsync()).RequireAuthorization("admin");
+
+            // Compliant: administrative group.
+            var admin = app.MapGroup("/admin").RequireAuthorization(p => p.RequireRole("Administrator"));
+            admin.MapDelete("/posts/{id}", async (int id, AppDb db) => await db.Posts.Where(p => p.Id == id).ExecuteDeleteAsync());
+
+            // Compliant: the current-user service scopes the query.
+            app.MapDelete("/current/{id}", async (int id, AppDb db, ICurrentUserService currentUser) =>
+                await db.Notes.Where(n => n.Id == id && n.OwnerId == currentUser.UserId).ExecuteDeleteAsync());
+
+            app.Run();
+
+            static async Task<IResult> [|RenameNote|](int id, NoteRequest request, AppDb db)
+            {
+                var note = await db.Notes.FindAsync(id);
+                if (note is null) return Results.NotFound();
+                note.Title = request.Title;
+                await db.SaveChangesAsync();
+                return Results.NoContent();
+            }
+
+            public static class DocumentEndpoints
+            {
+                public static async Task<IResult> [|Delete|](System.Guid id, AppDb db)
+                {
+                    var doc = await db.Documents.FindAsync(id);
+                    if (doc is null) return Results.NotFound();
+                    db.Documents.Remove(doc);
+                    await db.SaveChangesAsync();
+                    return Results.NoContent();
+                }
+            }
+            """)
+            .WithOutputKind(OutputKind.ConsoleApplication)
+            .ExpectDiagnostics(VerifyCS.Diagnostic().WithLocation(0).WithArguments("/notes/{id}", "deletes", "Note", "OwnerId"))
+            .RunAsync();
+
+    // ---------------------------------------------------------------------------------------------
+    // Options and robustness
+    // ---------------------------------------------------------------------------------------------
+
+    [Fact]
+    public Task Owner_members_option_replaces_the_default_names() =>
+        Test(/* lang=c#-test */ """
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Authorization;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.EntityFrameworkCore;
+
+            namespace Notes.Api.Controllers;
+
+            [ApiController]
+            [Authorize]
+            [Route("api")]
+            public class TagsController : ControllerBase
+            {
+                private readonly AppDb _db;
+                public TagsController(AppDb db) => _db = db;
+
+                [HttpDelete("tags/{id}")]
+                public async Task<IActionResult> [|DeleteTag|](int id)
+                {
+                    await _db.Tags.Where(t => t.Id == id).ExecuteDeleteAsync();
+                    return NoContent();
+                }
+
+                // Compliant: OwnerId is no longer an owner member.
+                [HttpDelete("notes/{id}")]
+                public async Task<IActionResult> DeleteNote(int id)
+                {
+                    await _db.Notes.Where(t => t.Id == id).ExecuteDeleteAsync();
+                    return NoContent();
+                }
+            }
+            """)
+            .WithEditorConfig("gatekeeper.GK1001.owner_members = Label")
+            .RunAsync();
+
+    [Fact]
+    public Task Administrative_names_option_replaces_the_default_words() =>
+        Test(/* lang=c#-test */ """
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Authorization;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.EntityFrameworkCore;
+
+            namespace Notes.Api.Controllers;
+
+            [ApiController]
+            [Route("api")]
+            public class NotesController : ControllerBase
+            {
+                private readonly AppDb _db;
+                public NotesController(AppDb db) => _db = db;
+
+                // Compliant: "Editor" is administrative by option.
+                [HttpDelete("notes/{id}")]
+                [Authorize(Roles = "Editor")]
+                public async Task<IActionResult> Delete(int id)
+                {
+                    await _db.Notes.Where(t => t.Id == id).ExecuteDeleteAsync();
+                    return NoContent();
+                }
+
+                [HttpDelete("posts/{id}")]
+                [Authorize(Roles = "Admin")]
+                public async Task<IActionResult> [|DeletePost|](int id)
+                {
+                    await _db.Posts.Where(t => t.Id == id).ExecuteDeleteAsync();
+                    return NoContent();
+                }
+            }
+            """)
+            .WithEditorConfig("gatekeeper.GK1001.administrative_names = editor")
+            .RunAsync();
+
+    [Fact]
+    public Task Half_typed_endpoints_do_not_throw() =>
+        Test(/* lang=c#-test */ """
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.EntityFrameworkCore;
+
+            namespace Notes.Api.Controllers;
+
+            [ApiController]
+            [Route("api/notes")]
+            public class NotesController : ControllerBase
+            {
+                private readonly AppDb _db;
+                public NotesController(AppDb db) => _db = db;
+
+                [HttpDelete("{id}")]
+                public async Task<IActionResult> Delete(int id)
+                {
+                    var note = await _db.Notes.FindAsync(
+                    _db.Notes.Remove(
+                }
+
+                [HttpPut("{id}")]
+                public async Task<IActionResult> Update(int id, NoteRequest request)
+                {
+                    var note = await _db.Nots.FindAsync(id);
+                    note.Title = request.;
+                    await _db.SaveChangesAsync();
+                    if (note.OwnerId != User.) return Forbid();
+                }
+            }
+            """)
+            .AllowCompilerErrors()
+            .RunAsync();
+}
