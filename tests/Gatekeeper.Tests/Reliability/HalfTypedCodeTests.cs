@@ -27,7 +27,7 @@ namespace Gatekeeper.Tests.Reliability;
 /// </summary>
 public class HalfTypedCodeTests(ITestOutputHelper output)
 {
-    public const int DefaultVariants = 300;
+    public const int DefaultVariants = 600;
 
     private const int Seed = 20261122;
 
