@@ -12,10 +12,10 @@ public static class OptionKeys
     /// <summary>Member names that make an entity owned for GK1001 (replaces the default list: OwnerId, UserId, AuthorId, …).</summary>
     public const string GK1001OwnerMembers = "gatekeeper.GK1001.owner_members";
 
-    /// <summary>Words by which GK1001 recognizes a current-user service or member (replaces the default list: CurrentUser, UserId, GetUserId).</summary>
+    /// <summary>Words by which GK1001 recognizes a current-user service or member (replaces the default list, which docs/rules/GK1001.md gives: CurrentUser, UserId, GetUserId, Tenant, UserContext, …).</summary>
     public const string GK1001CurrentUserNames = "gatekeeper.GK1001.current_user_names";
 
-    /// <summary>Words by which GK1001 recognizes administrative roles / policies (replaces the default list: admin).</summary>
+    /// <summary>Words by which GK1001 recognizes administrative roles / policies (replaces the default list: admin, superuser, moderator, staff, backoffice).</summary>
     public const string GK1001AdministrativeNames = "gatekeeper.GK1001.administrative_names";
 
     /// <summary>What the GK1001 fix returns when the caller is not the owner: <c>forbid</c> (default) or <c>not_found</c>.</summary>
