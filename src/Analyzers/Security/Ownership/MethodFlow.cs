@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -16,10 +17,8 @@ namespace Gatekeeper.Analyzers.Security.Ownership;
 internal sealed class MethodFlow
 {
     /// <summary>Name prefixes of repository / service / entity methods that change a resource.</summary>
-    public static readonly string[] MutatingVerbs =
-    {
-        "Delete", "Remove", "Update", "Archive", "Unarchive", "Edit", "Patch", "Modify", "Replace", "Purge", "Destroy", "Trash", "Upsert", "Rename", "Move", "Change", "Set",
-    };
+    public static readonly ImmutableArray<string> MutatingVerbs = ImmutableArray.Create(
+        "Delete", "Remove", "Update", "Archive", "Unarchive", "Edit", "Patch", "Modify", "Replace", "Purge", "Destroy", "Trash", "Upsert", "Rename", "Move", "Change", "Set");
 
     private static readonly string[] DeleteVerbs = { "Delete", "Remove", "Purge", "Destroy", "Trash", "ExecuteDelete" };
 
