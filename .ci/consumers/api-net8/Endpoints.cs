@@ -1,6 +1,6 @@
 namespace Consumer.Api; // GK0001
 
-public record NoteRequest(string Title);
+public record NoteRequest(string Title); // GK1002
 
 public static class Endpoints
 {

@@ -7,4 +7,5 @@ builder.Services.AddAuthorization();
 var app = builder.Build();
 app.MapControllers();
 app.MapNotes();
+app.MapOwnedNotes();
 app.Run();

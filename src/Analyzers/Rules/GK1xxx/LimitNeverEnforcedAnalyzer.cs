@@ -99,7 +99,7 @@ public sealed class LimitNeverEnforcedAnalyzer : GkDiagnosticAnalyzer
         }
 
         var extra = attributes.For(declaration.SyntaxTree).Names;
-        if (FirstLimitedParameter(endpoint, analysis, extra) is null
+        if (FirstLimitedParameter(endpoint, analysis, extra, modelsOnly: false) is null
             || ConsultsModelState(declaration)
             || ValidatesThroughFilters(method)
             || globalFilters.Get(cancellationToken) == Yes)
@@ -230,7 +230,7 @@ public sealed class LimitNeverEnforcedAnalyzer : GkDiagnosticAnalyzer
         }
 
         var extra = attributes.For(invocation.Syntax.SyntaxTree).Names;
-        if (FirstLimitedParameter(endpoint, analysis, extra) is not { } parameter
+        if (FirstLimitedParameter(endpoint, analysis, extra, modelsOnly: true) is not { } parameter
             || parameter.Locations.Length == 0
             || HandlerValidates(endpoint.HandlerSyntax)
             || validationEnabled.Get(cancellationToken) == Yes)
@@ -302,8 +302,13 @@ public sealed class LimitNeverEnforcedAnalyzer : GkDiagnosticAnalyzer
     // Shared
     // ---------------------------------------------------------------------------------------------
 
-    /// <summary>The first request-bound parameter whose model (or itself) carries a limiting attribute; models before simple parameters.</summary>
-    private static IParameterSymbol? FirstLimitedParameter(Endpoint endpoint, InputAnalysis analysis, ImmutableArray<string> extra)
+    /// <summary>
+    /// The first request-bound parameter whose model (or itself) carries a limiting attribute; models before
+    /// simple parameters. Minimal APIs ask for body / form models only (RULES.md: "a Minimal API body model"):
+    /// a limit on a simple or [AsParameters] parameter is left to GK1002's reading of limits, which keeps
+    /// GK1004 to the case the contract names.
+    /// </summary>
+    private static IParameterSymbol? FirstLimitedParameter(Endpoint endpoint, InputAnalysis analysis, ImmutableArray<string> extra, bool modelsOnly)
     {
         IParameterSymbol? simple = null;
         foreach (var parameter in endpoint.Parameters)
@@ -314,12 +319,18 @@ public sealed class LimitNeverEnforcedAnalyzer : GkDiagnosticAnalyzer
             }
 
             var symbol = parameter.Symbol;
+            var isModel = parameter.Source is BindingSource.Body or BindingSource.Form or BindingSource.ModelBinding;
+            if (modelsOnly && !isModel)
+            {
+                continue;
+            }
+
             if (!ParameterBinding.IsSimple(symbol.Type) && analysis.ModelHasLimits(symbol.Type, extra))
             {
                 return symbol;
             }
 
-            if (simple is null && InputAnalysis.HasEnforceableLimit(symbol, extra))
+            if (!modelsOnly && simple is null && InputAnalysis.HasEnforceableLimit(symbol, extra))
             {
                 simple = symbol;
             }
