@@ -171,7 +171,9 @@ public sealed class LimitNeverEnforcedAnalyzer : GkDiagnosticAnalyzer
                 continue;
             }
 
-            if (type.Name.IndexOf("Valid", StringComparison.Ordinal) >= 0)
+            // A validation filter of the team's own; the framework's [ValidateAntiForgeryToken] validates
+            // a token, not the model.
+            if (type.Name.IndexOf("Valid", StringComparison.Ordinal) >= 0 && !SymbolNames.IsInNamespace(type.ContainingNamespace, "Microsoft.AspNetCore"))
             {
                 return true;
             }
@@ -203,7 +205,9 @@ public sealed class LimitNeverEnforcedAnalyzer : GkDiagnosticAnalyzer
             foreach (var invocation in index.InvocationsNamed(name, cancellationToken))
             {
                 if (invocation.Expression is MemberAccessExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Filters" } }
-                    && invocation.ToString().IndexOf("Valid", StringComparison.OrdinalIgnoreCase) >= 0)
+                    && invocation.ToString() is var text
+                    && text.IndexOf("Valid", StringComparison.OrdinalIgnoreCase) >= 0
+                    && text.IndexOf("Antiforgery", StringComparison.OrdinalIgnoreCase) < 0)
                 {
                     return true;
                 }

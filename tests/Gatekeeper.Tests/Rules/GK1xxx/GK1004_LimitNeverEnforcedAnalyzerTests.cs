@@ -170,6 +170,11 @@ public class GK1004_LimitNeverEnforcedAnalyzerTests
                 [HttpPost]
                 public IActionResult [|Order|](Order order) => View();
 
+                // Reported: [ValidateAntiForgeryToken] validates a token, not the model (its name says Valid).
+                [HttpPost]
+                [ValidateAntiForgeryToken]
+                public IActionResult [|Subscribe|](CreateNote note) => View();
+
                 // Compliant: checks ModelState.
                 [HttpPost]
                 public IActionResult Edit(CreateNote note)
