@@ -116,6 +116,12 @@ public class HandlerInAnotherDocumentTests
             {
                 public static IResult CreateTag(string label) => Results.Ok(label);
             }
+
+            // Compliant: named like the handler, but no Map* call maps it.
+            public static class OtherHandlers
+            {
+                public static IResult CreateTag(string label) => Results.Ok(label);
+            }
             """,
             "namespace Notes.Api;\n\npublic sealed class Unused { }\n",
             ReferenceSet.Combine([ReferenceSet.AspNetCore]),
