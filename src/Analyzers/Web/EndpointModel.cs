@@ -1,8 +1,10 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Gatekeeper.Analyzers.Knowledge;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Gatekeeper.Analyzers.Web;
@@ -25,6 +27,8 @@ internal sealed class EndpointModel
     private readonly ControllerEndpoints _controllers;
     private readonly MinimalApiEndpoints _minimalApis;
     private readonly object _compilationAuthorizationGate = new();
+    private readonly LazyPerCompilation<HashSet<string>> _handlerNames;
+    private readonly LazyPerCompilation<HandlerEndpoints> _handlerEndpoints;
     private CompilationAuthorization? _compilationAuthorization;
 
     private EndpointModel(AspNetCoreKnowledge knowledge)
@@ -34,6 +38,9 @@ internal sealed class EndpointModel
         Flow = new RouteBuilderFlow(SyntaxIndex);
         _controllers = new ControllerEndpoints(knowledge);
         _minimalApis = new MinimalApiEndpoints(knowledge, Flow);
+        _handlerNames = new LazyPerCompilation<HashSet<string>>(cancellationToken => HandlerEndpoints.ComputeNames(SyntaxIndex, cancellationToken));
+        _handlerEndpoints = new LazyPerCompilation<HandlerEndpoints>(
+            cancellationToken => HandlerEndpoints.Compute(this, new SemanticModelCache(knowledge.Compilation), _handlerNames.Get(cancellationToken), cancellationToken));
     }
 
     public AspNetCoreKnowledge Knowledge { get; }
@@ -90,6 +97,35 @@ internal sealed class EndpointModel
     /// <summary>The Minimal API endpoint <paramref name="invocation"/> maps, with its groups resolved; null when it maps none.</summary>
     public Endpoint? GetEndpoint(IInvocationOperation invocation, CancellationToken cancellationToken) =>
         Knowledge.HasMinimalApis ? _minimalApis.GetEndpoint(invocation, cancellationToken) : null;
+
+    /// <summary>
+    /// The Minimal API endpoints whose handler is the method or local function <paramref name="declaration"/>
+    /// (a <see cref="MethodDeclarationSyntax"/> or <see cref="LocalFunctionStatementSyntax"/>), for rules
+    /// that report such endpoints from the handler's declaration (see <see cref="HandlerEndpoints"/>).
+    /// Bails out on the name (syntax only) before any semantic work; the lookup is built once per compilation.
+    /// </summary>
+    public ImmutableArray<Endpoint> GetEndpointsOfHandler(SyntaxNode declaration, CancellationToken cancellationToken)
+    {
+        var name = declaration switch
+        {
+            MethodDeclarationSyntax method => method.Identifier.ValueText,
+            LocalFunctionStatementSyntax local => local.Identifier.ValueText,
+            _ => null,
+        };
+
+        if (!Knowledge.HasMinimalApis || string.IsNullOrEmpty(name) || !_handlerNames.Get(cancellationToken).Contains(name!))
+        {
+            return ImmutableArray<Endpoint>.Empty;
+        }
+
+        return _handlerEndpoints.Get(cancellationToken).For(declaration);
+    }
+
+    /// <summary>
+    /// True when a rule reports <paramref name="endpoint"/> from its handler's declaration (a method-group or
+    /// local-function handler of a Minimal API endpoint, declared in this compilation), not from its <c>Map*</c> call.
+    /// </summary>
+    public static bool IsReportedAtHandlerDeclaration(Endpoint endpoint) => HandlerEndpoints.IsReportedAtDeclaration(endpoint);
 
     /// <summary>The compilation-wide authorization, computed on first call (a cancelled computation is retried later).</summary>
     public CompilationAuthorization GetCompilationAuthorization(CancellationToken cancellationToken)

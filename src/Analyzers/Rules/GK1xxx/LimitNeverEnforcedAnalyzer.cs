@@ -70,6 +70,14 @@ public sealed class LimitNeverEnforcedAnalyzer : GkDiagnosticAnalyzer
         {
             var validationEnabled = new LazyPerCompilation<object>(cancellationToken => EnablesValidation(analysis, cancellationToken) ? Yes : No);
             context.RegisterOperationAction(operation => AnalyzeMapCall(operation, analysis, attributes, validationEnabled), OperationKind.Invocation);
+
+            // A method-group / local-function handler's parameter is reported from the handler's declaration, so
+            // that the IDE's per-document / per-span analysis (which drops diagnostics outside the analyzed
+            // member) shows it.
+            context.RegisterSyntaxNodeAction(
+                node => AnalyzeHandlerDeclaration(node, analysis, attributes, validationEnabled),
+                SyntaxKind.MethodDeclaration,
+                SyntaxKind.LocalFunctionStatement);
         }
     }
 
@@ -227,13 +235,41 @@ public sealed class LimitNeverEnforcedAnalyzer : GkDiagnosticAnalyzer
         var model = analysis.Model;
         var cancellationToken = context.CancellationToken;
         if (!model.IsMapCall(invocation, out _, out _)
-            || model.GetEndpoint(invocation, cancellationToken) is not { Handler: { Parameters.Length: > 0 } } endpoint
-            || endpoint.HasEndpointFilters)
+            || model.GetEndpoint(invocation, cancellationToken) is not { } endpoint
+            || EndpointModel.IsReportedAtHandlerDeclaration(endpoint))
         {
             return;
         }
 
-        var extra = attributes.For(invocation.Syntax.SyntaxTree).Names;
+        CheckMapCall(context.ReportDiagnostic, endpoint, invocation.Syntax.SyntaxTree, analysis, attributes, validationEnabled, cancellationToken);
+    }
+
+    private static void AnalyzeHandlerDeclaration(SyntaxNodeAnalysisContext context, InputAnalysis analysis, OptionValueCache<LimitAttributeNames> attributes, LazyPerCompilation<object> validationEnabled)
+    {
+        foreach (var endpoint in analysis.Model.GetEndpointsOfHandler(context.Node, context.CancellationToken))
+        {
+            if (endpoint.MapInvocation is { } map)
+            {
+                CheckMapCall(context.ReportDiagnostic, endpoint, map.SyntaxTree, analysis, attributes, validationEnabled, context.CancellationToken);
+            }
+        }
+    }
+
+    private static void CheckMapCall(
+        Action<Diagnostic> report,
+        Endpoint endpoint,
+        SyntaxTree mapTree,
+        InputAnalysis analysis,
+        OptionValueCache<LimitAttributeNames> attributes,
+        LazyPerCompilation<object> validationEnabled,
+        CancellationToken cancellationToken)
+    {
+        if (endpoint is not { Handler: { Parameters.Length: > 0 } } || endpoint.HasEndpointFilters)
+        {
+            return;
+        }
+
+        var extra = attributes.For(mapTree).Names;
         if (FirstLimitedParameter(endpoint, analysis, extra, modelsOnly: true) is not { } parameter
             || parameter.Locations.Length == 0
             || HandlerValidates(endpoint.HandlerSyntax)
@@ -242,7 +278,7 @@ public sealed class LimitNeverEnforcedAnalyzer : GkDiagnosticAnalyzer
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(
+        report(Diagnostic.Create(
             Descriptors.GK1004_LimitNeverEnforced,
             parameter.Locations[0],
             ImmutableDictionary<string, string?>.Empty.Add(EndpointKindProperty, KindMinimalApi),

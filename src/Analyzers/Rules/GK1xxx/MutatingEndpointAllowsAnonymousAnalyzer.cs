@@ -15,8 +15,9 @@ namespace Gatekeeper.Analyzers.Rules;
 /// GK1003: a DELETE / PUT / PATCH / POST endpoint that no authorization covers, or that is opened
 /// with <c>[AllowAnonymous]</c> / <c>.AllowAnonymous()</c>, unless its name says it is anonymous by
 /// design (login, register, token …). Controller actions and Razor Pages handlers are analyzed from
-/// their declarations, Minimal API endpoints from their <c>Map*</c> calls. Reported on the handler
-/// method's name, or on the <c>Map*</c> name for a lambda handler; one diagnostic per endpoint.
+/// their declarations, Minimal API endpoints from their <c>Map*</c> calls, or from the handler's
+/// declaration for a method-group / local-function handler. Reported on the handler method's name, or
+/// on the <c>Map*</c> name for a lambda handler; one diagnostic per endpoint.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MutatingEndpointAllowsAnonymousAnalyzer : GkDiagnosticAnalyzer
@@ -64,6 +65,14 @@ public sealed class MutatingEndpointAllowsAnonymousAnalyzer : GkDiagnosticAnalyz
             // A syntax action filtered by the Map* name, not an operation action: the driver then builds no
             // IOperation tree for the method bodies, and only the Map* calls get one (docs/performance.md).
             context.RegisterSyntaxNodeAction(nodeContext => AnalyzeInvocation(nodeContext, model, names), SyntaxKind.InvocationExpression);
+
+            // A method-group / local-function handler is reported at its own name: from its declaration, so
+            // that the IDE's per-document / per-span analysis (which drops diagnostics outside the analyzed
+            // member) shows it.
+            context.RegisterSyntaxNodeAction(
+                nodeContext => AnalyzeHandlerDeclaration(nodeContext, model, names),
+                SyntaxKind.MethodDeclaration,
+                SyntaxKind.LocalFunctionStatement);
         }
     }
 
@@ -109,12 +118,24 @@ public sealed class MutatingEndpointAllowsAnonymousAnalyzer : GkDiagnosticAnalyz
             || !model.IsMapCall(invocation, out var verbs, out var isVerbConstrained)
             || !isVerbConstrained
             || (verbs & HttpVerbs.Mutating) == 0
-            || model.GetEndpoint(invocation, context.CancellationToken) is not { IsMutating: true } endpoint)
+            || model.GetEndpoint(invocation, context.CancellationToken) is not { IsMutating: true } endpoint
+            || EndpointModel.IsReportedAtHandlerDeclaration(endpoint))
         {
             return;
         }
 
         Check(context.ReportDiagnostic, endpoint, model, names, invocation.Syntax.SyntaxTree, context.CancellationToken);
+    }
+
+    private static void AnalyzeHandlerDeclaration(SyntaxNodeAnalysisContext context, EndpointModel model, OptionValueCache<AnonymousEndpointNames> names)
+    {
+        foreach (var endpoint in model.GetEndpointsOfHandler(context.Node, context.CancellationToken))
+        {
+            if (endpoint.IsMutating && endpoint.MapInvocation is { } map)
+            {
+                Check(context.ReportDiagnostic, endpoint, model, names, map.SyntaxTree, context.CancellationToken);
+            }
+        }
     }
 
     private static void Check(

@@ -19,7 +19,8 @@ namespace Gatekeeper.Analyzers.Rules;
 /// value and another value, no resource-based authorization, no call scoped by the current user,
 /// no administrative role / policy, and no followed callee (1–2 calls deep) with such evidence.
 /// Entities without an owner-like member are not reported. Controller actions and Razor Pages
-/// handlers are analyzed from their declarations, Minimal API endpoints from their <c>Map*</c> calls.
+/// handlers are analyzed from their declarations, Minimal API endpoints from their <c>Map*</c> calls, or
+/// from the handler's declaration for a method-group / local-function handler (reported at its name).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class OwnershipCheckMissingAnalyzer : GkDiagnosticAnalyzer
@@ -66,6 +67,14 @@ public sealed class OwnershipCheckMissingAnalyzer : GkDiagnosticAnalyzer
         if (model.Knowledge.HasMinimalApis)
         {
             context.RegisterOperationAction(operationContext => AnalyzeInvocation(operationContext, facts, settings), OperationKind.Invocation);
+
+            // A method-group / local-function handler is reported at its own name: from its declaration, so
+            // that the IDE's per-document / per-span analysis (which drops diagnostics outside the analyzed
+            // member) shows it.
+            context.RegisterSyntaxNodeAction(
+                nodeContext => AnalyzeHandlerDeclaration(nodeContext, facts, settings),
+                SyntaxKind.MethodDeclaration,
+                SyntaxKind.LocalFunctionStatement);
         }
     }
 
@@ -98,12 +107,25 @@ public sealed class OwnershipCheckMissingAnalyzer : GkDiagnosticAnalyzer
         if (!facts.Model.IsMapCall(invocation, out var verbs, out var isVerbConstrained)
             || !isVerbConstrained
             || (verbs & HttpVerbs.Mutating) == 0
-            || facts.Model.GetEndpoint(invocation, context.CancellationToken) is not { IsMutating: true } endpoint)
+            || facts.Model.GetEndpoint(invocation, context.CancellationToken) is not { IsMutating: true } endpoint
+            || EndpointModel.IsReportedAtHandlerDeclaration(endpoint))
         {
             return;
         }
 
         Check(context.ReportDiagnostic, endpoint, facts, settings.For(invocation.Syntax.SyntaxTree), invocation.SemanticModel, context.CancellationToken);
+    }
+
+    private static void AnalyzeHandlerDeclaration(SyntaxNodeAnalysisContext context, OwnershipFacts facts, OwnershipSettings.Cache settings)
+    {
+        foreach (var endpoint in facts.Model.GetEndpointsOfHandler(context.Node, context.CancellationToken))
+        {
+            if (endpoint.IsMutating && endpoint.MapInvocation is { } map)
+            {
+                // The options of the Map* call's tree, as when the endpoint was analyzed from there.
+                Check(context.ReportDiagnostic, endpoint, facts, settings.For(map.SyntaxTree), context.SemanticModel, context.CancellationToken);
+            }
+        }
     }
 
     private static void Check(
