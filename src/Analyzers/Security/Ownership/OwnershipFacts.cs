@@ -22,6 +22,7 @@ internal sealed class OwnershipFacts
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ConcurrentDictionary<string, INamedTypeSymbol?> _typesByName = new(StringComparer.Ordinal);
     private List<(ITypeSymbol Entity, string Text)>? _queryFilters;
+    private Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>? _implementers;
 
     public OwnershipFacts(Compilation compilation, EndpointModel model)
     {
@@ -198,33 +199,124 @@ internal sealed class OwnershipFacts
     /// <summary>The source implementations of an interface or abstract method.</summary>
     public IEnumerable<IMethodSymbol> Implementations(IMethodSymbol method, CancellationToken cancellationToken)
     {
+        if (method.ContainingType is { TypeKind: TypeKind.Interface } contract)
+        {
+            // Only the types that implement this interface (a per-compilation map), not every method of
+            // the same name: a generated API has one DeleteAsync per resource, and asking each of them
+            // made the search quadratic in the size of the project.
+            foreach (var type in ImplementersOf(contract, cancellationToken))
+            {
+                foreach (var implemented in type.AllInterfaces)
+                {
+                    if (!SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, contract.OriginalDefinition))
+                    {
+                        continue;
+                    }
+
+                    foreach (var member in implemented.GetMembers(method.Name))
+                    {
+                        if (member is IMethodSymbol constructed
+                            && SymbolEqualityComparer.Default.Equals(constructed.OriginalDefinition, method.OriginalDefinition)
+                            && type.FindImplementationForInterfaceMember(constructed) is IMethodSymbol { IsAbstract: false } implementation
+                            && IsInThisCompilation(implementation))
+                        {
+                            yield return implementation.OriginalDefinition;
+                        }
+                    }
+                }
+            }
+
+            yield break;
+        }
+
         foreach (var declaration in Model.SyntaxIndex.MethodsNamed(method.Name, cancellationToken))
         {
             var candidate = ModelFor(declaration.SyntaxTree).GetDeclaredSymbol(declaration, cancellationToken) as IMethodSymbol;
-            if (candidate?.ContainingType is not { } type || candidate.IsAbstract)
+            if (candidate?.ContainingType is null || candidate.IsAbstract)
             {
                 continue;
             }
 
-            if (method.ContainingType?.TypeKind == TypeKind.Interface)
+            for (var overridden = candidate.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
             {
-                if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(method)?.OriginalDefinition, candidate.OriginalDefinition))
+                if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, method))
                 {
                     yield return candidate;
-                }
-            }
-            else
-            {
-                for (var overridden = candidate.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
-                {
-                    if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, method))
-                    {
-                        yield return candidate;
-                        break;
-                    }
+                    break;
                 }
             }
         }
+    }
+
+    private bool IsInThisCompilation(IMethodSymbol method)
+    {
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            if (Compilation.ContainsSyntaxTree(reference.SyntaxTree))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The source classes and structs that implement (a construction of) <paramref name="contract"/>.</summary>
+    private IReadOnlyList<INamedTypeSymbol> ImplementersOf(INamedTypeSymbol contract, CancellationToken cancellationToken)
+    {
+        var map = Volatile.Read(ref _implementers);
+        if (map is null)
+        {
+            // Built once per compilation, stored only when complete (a cancelled build stores nothing).
+            var built = new Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
+            var pending = new Stack<INamespaceOrTypeSymbol>();
+            pending.Push(Compilation.Assembly.GlobalNamespace);
+            while (pending.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var current = pending.Pop();
+                if (current is INamespaceSymbol ns)
+                {
+                    foreach (var member in ns.GetMembers())
+                    {
+                        pending.Push(member);
+                    }
+
+                    continue;
+                }
+
+                if (current is not INamedTypeSymbol type)
+                {
+                    continue;
+                }
+
+                foreach (var nested in type.GetTypeMembers())
+                {
+                    pending.Push(nested);
+                }
+
+                if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
+                {
+                    continue;
+                }
+
+                foreach (var implemented in type.AllInterfaces)
+                {
+                    if (!built.TryGetValue(implemented.OriginalDefinition, out var implementers))
+                    {
+                        implementers = new List<INamedTypeSymbol>();
+                        built.Add(implemented.OriginalDefinition, implementers);
+                    }
+
+                    implementers.Add(type);
+                }
+            }
+
+            Interlocked.CompareExchange(ref _implementers, built, null);
+            map = Volatile.Read(ref _implementers)!;
+        }
+
+        return map.TryGetValue(contract.OriginalDefinition, out var found) ? found : (IReadOnlyList<INamedTypeSymbol>)Array.Empty<INamedTypeSymbol>();
     }
 
     /// <summary>
