@@ -26,10 +26,9 @@ internal sealed class EndpointModel
 {
     private readonly ControllerEndpoints _controllers;
     private readonly MinimalApiEndpoints _minimalApis;
-    private readonly object _compilationAuthorizationGate = new();
     private readonly LazyPerCompilation<HashSet<string>> _handlerNames;
     private readonly LazyPerCompilation<HandlerEndpoints> _handlerEndpoints;
-    private CompilationAuthorization? _compilationAuthorization;
+    private readonly LazyPerCompilation<CompilationAuthorization> _compilationAuthorization;
 
     private EndpointModel(AspNetCoreKnowledge knowledge)
     {
@@ -39,9 +38,19 @@ internal sealed class EndpointModel
         _controllers = new ControllerEndpoints(knowledge);
         _minimalApis = new MinimalApiEndpoints(knowledge, Flow);
         _handlerNames = new LazyPerCompilation<HashSet<string>>(cancellationToken => HandlerEndpoints.ComputeNames(SyntaxIndex, cancellationToken));
+        Models = new SemanticModelCache(knowledge.Compilation);
         _handlerEndpoints = new LazyPerCompilation<HandlerEndpoints>(
-            cancellationToken => HandlerEndpoints.Compute(this, new SemanticModelCache(knowledge.Compilation), _handlerNames.Get(cancellationToken), cancellationToken));
+            cancellationToken => HandlerEndpoints.Compute(this, Models, _handlerNames.Get(cancellationToken), cancellationToken));
+        // Throws on cancellation before publishing: the next caller starts over (finished trees stay indexed).
+        _compilationAuthorization = new LazyPerCompilation<CompilationAuthorization>(
+            cancellationToken => CompilationAuthorization.Compute(SyntaxIndex, Flow, cancellationToken));
     }
+
+    /// <summary>
+    /// One semantic model per tree, shared by every security rule's compilation-wide scans (the endpoint
+    /// lookup, GK1001's callees, GK1002's models): a tree is bound once, not once per rule.
+    /// </summary>
+    public SemanticModelCache Models { get; }
 
     public AspNetCoreKnowledge Knowledge { get; }
 
@@ -128,26 +137,7 @@ internal sealed class EndpointModel
     public static bool IsReportedAtHandlerDeclaration(Endpoint endpoint) => HandlerEndpoints.IsReportedAtDeclaration(endpoint);
 
     /// <summary>The compilation-wide authorization, computed on first call (a cancelled computation is retried later).</summary>
-    public CompilationAuthorization GetCompilationAuthorization(CancellationToken cancellationToken)
-    {
-        var computed = Volatile.Read(ref _compilationAuthorization);
-        if (computed is not null)
-        {
-            return computed;
-        }
-
-        lock (_compilationAuthorizationGate)
-        {
-            if (_compilationAuthorization is null)
-            {
-                // Throws on cancellation before publishing: the next caller starts over (finished trees stay indexed).
-                var result = CompilationAuthorization.Compute(SyntaxIndex, Flow, cancellationToken);
-                Volatile.Write(ref _compilationAuthorization, result);
-            }
-
-            return _compilationAuthorization!;
-        }
-    }
+    public CompilationAuthorization GetCompilationAuthorization(CancellationToken cancellationToken) => _compilationAuthorization.Get(cancellationToken);
 
     /// <summary>
     /// The authorization verdict of <paramref name="endpoint"/>. Per registration: any

@@ -22,7 +22,7 @@ internal sealed class InputAnalysis
     private InputAnalysis(EndpointModel model)
     {
         Model = model;
-        Models = new SemanticModelCache(model.Knowledge.Compilation);
+        Models = model.Models;
         _inputs = new LazyPerCompilation<BoundInputs>(cancellationToken => BoundInputs.Compute(Model, Models, cancellationToken));
         _fluentValidation = new LazyPerCompilation<FluentValidationLimits>(
             cancellationToken => FluentValidationLimits.Compute(Model.SyntaxIndex, Models, Model.Knowledge.Compilation, cancellationToken));

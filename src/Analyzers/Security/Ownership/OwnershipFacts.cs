@@ -19,7 +19,6 @@ internal sealed class OwnershipFacts
     /// <summary>How many calls deep the flow follows into methods of the compilation.</summary>
     public const int MaxDepth = 2;
 
-    private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ConcurrentDictionary<string, INamedTypeSymbol?> _typesByName = new(StringComparer.Ordinal);
     private List<(ITypeSymbol Entity, string Text)>? _queryFilters;
     private Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>? _implementers;
@@ -354,8 +353,8 @@ internal sealed class OwnershipFacts
     }
 
     // Callees live in other documents, whose models the driver does not hand us (RS1030's concern):
-    // one model per tree is created and reused for the whole compilation (as AssertionFinder does).
-    public SemanticModel ModelFor(SyntaxTree tree) => _models.GetOrAdd(tree, t => Compilation.GetSemanticModel(t));
+    // the endpoint model's per-tree models, shared with the other security rules.
+    public SemanticModel ModelFor(SyntaxTree tree) => Model.Models.For(tree);
 
     private MethodSummary Compute(IMethodSymbol method, OwnershipSettings settings, int depth, CancellationToken cancellationToken)
     {
