@@ -306,7 +306,7 @@ public class HandlerInAnotherDocumentTests
             // diagnostic comes back for several spans (LiveAnalysisTests compares distinct descriptions too).
             // The whole-document run above checks the count exactly.
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var span in SpansOf(await tree.GetRootAsync()))
+            foreach (var span in LiveAnalysisSpans.Of(await tree.GetRootAsync()))
             {
                 result.AddRange((await driver.GetAnalyzerSemanticDiagnosticsAsync(model, span, CancellationToken.None)).Where(d => seen.Add(Describe([d])[0])));
             }
@@ -315,35 +315,5 @@ public class HandlerInAnotherDocumentTests
         Assert.Empty(Exceptions);
         Assert.DoesNotContain(result, d => d.Id == "AD0001");
         return result;
-    }
-
-    /// <summary>Each member of each type, each top-level statement and the rest (as in <see cref="LiveAnalysisTests"/>).</summary>
-    private static List<TextSpan> SpansOf(SyntaxNode root)
-    {
-        var members = root.DescendantNodes(node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax)
-            .Where(node => node is MemberDeclarationSyntax and not BaseNamespaceDeclarationSyntax and not TypeDeclarationSyntax
-                || node is TypeDeclarationSyntax type && type.Members.Count == 0)
-            .Select(node => node.FullSpan)
-            .OrderBy(span => span.Start)
-            .ToList();
-        var spans = new List<TextSpan>();
-        var position = 0;
-        foreach (var member in members)
-        {
-            if (member.Start > position)
-            {
-                spans.Add(TextSpan.FromBounds(position, member.Start));
-            }
-
-            spans.Add(member);
-            position = Math.Max(position, member.End);
-        }
-
-        if (position < root.FullSpan.End)
-        {
-            spans.Add(TextSpan.FromBounds(position, root.FullSpan.End));
-        }
-
-        return spans;
     }
 }

@@ -271,42 +271,12 @@ public class LiveAnalysisTests
                 return result;
             }
 
-            foreach (var span in SpansOf(await tree.GetRootAsync()))
+            foreach (var span in LiveAnalysisSpans.Of(await tree.GetRootAsync()))
             {
                 result.AddRange(await driver.GetAnalyzerSemanticDiagnosticsAsync(model, span, CancellationToken.None));
             }
 
             return result;
-        }
-
-        /// <summary>Each member of each type, each top-level statement and the rest: spans that do not overlap and cover the file.</summary>
-        private static List<TextSpan> SpansOf(SyntaxNode root)
-        {
-            var members = root.DescendantNodes(node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax)
-                .Where(node => node is MemberDeclarationSyntax and not BaseNamespaceDeclarationSyntax and not TypeDeclarationSyntax
-                    || node is TypeDeclarationSyntax type && type.Members.Count == 0)
-                .Select(node => node.FullSpan)
-                .OrderBy(span => span.Start)
-                .ToList();
-            var spans = new List<TextSpan>();
-            var position = 0;
-            foreach (var member in members)
-            {
-                if (member.Start > position)
-                {
-                    spans.Add(TextSpan.FromBounds(position, member.Start));
-                }
-
-                spans.Add(member);
-                position = Math.Max(position, member.End);
-            }
-
-            if (position < root.FullSpan.End)
-            {
-                spans.Add(TextSpan.FromBounds(position, root.FullSpan.End));
-            }
-
-            return spans;
         }
 
         private static ProjectId AddProject(ref Solution solution, string name, string[] globalUsings, IReadOnlyList<MetadataReference> references, Dictionary<string, HashSet<string>> promised)

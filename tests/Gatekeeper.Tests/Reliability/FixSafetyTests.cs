@@ -8,6 +8,7 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using Gatekeeper.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -36,7 +37,7 @@ public class FixSafetyTests(ITestOutputHelper output)
         var solution = ReliabilityHarness.CreateSolution(workspace, corpus == "samples" ? ReliabilityCorpus.Samples() : ReliabilityCorpus.Generated(size: 0.05));
         var analyzers = ShippedComponents.CreateAnalyzers();
         var failures = new ConcurrentQueue<string>();
-        var provider = new AllAnalyzersDiagnosticProvider(analyzers, failures);
+        var provider = new CachedDiagnosticProvider(project => ReliabilityHarness.AnalyzeAsync(project, analyzers, failures));
         var inputErrors = await ErrorsAsync(solution);
         output.WriteLine($"{corpus}: input compiler errors: {inputErrors.Sum(p => p.Value.Count)}" + string.Concat(inputErrors.SelectMany(p => p.Value).Take(5).Select(e => "\n  " + e)));
 
@@ -101,7 +102,7 @@ public class FixSafetyTests(ITestOutputHelper output)
     }
 
     /// <summary>(id, equivalence key, title) of every fix the fixer offers somewhere in the solution.</summary>
-    private static async Task<List<(string Id, string? Key, string Title)>> OfferedAsync(Solution solution, CodeFixProvider fixer, AllAnalyzersDiagnosticProvider provider, ConcurrentQueue<string> failures)
+    private static async Task<List<(string Id, string? Key, string Title)>> OfferedAsync(Solution solution, CodeFixProvider fixer, CachedDiagnosticProvider provider, ConcurrentQueue<string> failures)
     {
         var offered = new Dictionary<(string, string?), string>();
         foreach (var project in solution.Projects)
@@ -120,7 +121,7 @@ public class FixSafetyTests(ITestOutputHelper output)
 
     /// <summary>The diagnostics of <paramref name="id"/> that offer an action with <paramref name="key"/>.</summary>
     private static async Task<List<string>> OfferedAtAsync(
-        Solution solution, CodeFixProvider fixer, string id, string? key, string? inDocument, AllAnalyzersDiagnosticProvider provider, ConcurrentQueue<string> failures)
+        Solution solution, CodeFixProvider fixer, string id, string? key, string? inDocument, CachedDiagnosticProvider provider, ConcurrentQueue<string> failures)
     {
         var offered = new List<string>();
         foreach (var project in solution.Projects)
@@ -156,7 +157,7 @@ public class FixSafetyTests(ITestOutputHelper output)
 
     /// <summary>Fix All as the IDE runs it: Document scope once per document with a diagnostic offering the key, Solution scope once.</summary>
     private static async Task<(Solution Solution, string? ScopeDocument)> FixAllAsync(
-        Solution solution, CodeFixProvider fixer, FixAllProvider fixAllProvider, string id, string? key, FixAllScope scope, AllAnalyzersDiagnosticProvider provider, ConcurrentQueue<string> failures)
+        Solution solution, CodeFixProvider fixer, FixAllProvider fixAllProvider, string id, string? key, FixAllScope scope, CachedDiagnosticProvider provider, ConcurrentQueue<string> failures)
     {
         var starts = new List<(ProjectId Project, DocumentId Document)>();
         foreach (var project in solution.Projects)
@@ -269,23 +270,5 @@ public class FixSafetyTests(ITestOutputHelper output)
         }
 
         return text.ToString();
-    }
-
-    /// <summary>Every shipped analyzer's diagnostics, once per project snapshot.</summary>
-    private sealed class AllAnalyzersDiagnosticProvider(ImmutableArray<DiagnosticAnalyzer> analyzers, ConcurrentQueue<string> failures) : FixAllContext.DiagnosticProvider
-    {
-        private readonly ConcurrentDictionary<Project, Task<ImmutableArray<Diagnostic>>> _cache = new();
-
-        public Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Project project) =>
-            _cache.GetOrAdd(project, p => ReliabilityHarness.AnalyzeAsync(p, analyzers, failures));
-
-        public override async Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken) =>
-            (await AnalyzeAsync(document.Project)).Where(d => d.Location.IsInSource && d.Location.SourceTree!.FilePath == document.FilePath);
-
-        public override async Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
-            (await AnalyzeAsync(project)).Where(d => !d.Location.IsInSource);
-
-        public override async Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
-            await AnalyzeAsync(project);
     }
 }

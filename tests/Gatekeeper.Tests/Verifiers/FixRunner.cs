@@ -75,7 +75,7 @@ internal sealed class FixRunner(TestRun run, CodeFixProvider fixer, string? equi
             }
 
             var (document, diagnostic, action) = next.Value;
-            var diagnosticProvider = new AnalyzerDiagnosticProvider(run);
+            var diagnosticProvider = new CachedDiagnosticProvider(run.AnalyzeAsync);
             var context = scope == FixAllScope.Document
                 ? new FixAllContext(document, fixer, scope, action.EquivalenceKey, _fixableIds, diagnosticProvider, CancellationToken.None)
                 : new FixAllContext(project, fixer, scope, action.EquivalenceKey, _fixableIds, diagnosticProvider, CancellationToken.None);
@@ -297,22 +297,5 @@ internal sealed class FixRunner(TestRun run, CodeFixProvider fixer, string? equi
 
         static string Show(string[] lines, int index) => index < lines.Length ? $"\"{lines[index]}\"" : "(end of text)";
         return $"line {line + 1}:\n  expected: {Show(expectedLines, line)}\n  actual:   {Show(actualLines, line)}";
-    }
-
-    /// <summary>Hands FixAll the analyzer's diagnostics, computed once per project snapshot.</summary>
-    private sealed class AnalyzerDiagnosticProvider(TestRun run) : FixAllContext.DiagnosticProvider
-    {
-        private readonly ConcurrentDictionary<Project, Task<ImmutableArray<Diagnostic>>> _cache = new();
-
-        public override async Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken) =>
-            (await AnalyzeAsync(document.Project)).Where(d => d.Location.IsInSource && d.Location.SourceTree!.FilePath == document.FilePath);
-
-        public override async Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
-            (await AnalyzeAsync(project)).Where(d => !d.Location.IsInSource);
-
-        public override async Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
-            await AnalyzeAsync(project);
-
-        private Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Project project) => _cache.GetOrAdd(project, run.AnalyzeAsync);
     }
 }

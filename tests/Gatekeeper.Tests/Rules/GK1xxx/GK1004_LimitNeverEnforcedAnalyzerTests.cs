@@ -268,6 +268,34 @@ public class GK1004_LimitNeverEnforcedAnalyzerTests
             .RunAsync();
 
     [Fact]
+    public Task A_global_antiforgery_filter_is_not_model_validation() =>
+        VerifyCS.Test(/* lang=c#-test */ """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.Extensions.DependencyInjection;
+
+            namespace Notes.Web;
+
+            using Notes.Api;
+
+            public static class Setup
+            {
+                // "Validate" is in the name, but it checks a token, not the model.
+                public static void Configure(WebApplicationBuilder builder) =>
+                    builder.Services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+            }
+
+            public class NotesController : Controller
+            {
+                [HttpPost]
+                public IActionResult [|Create|](CreateNote note) => View();
+            }
+            """)
+            .WithSource(Models)
+            .WithReferences(ReferenceSet.AspNetCore)
+            .RunAsync();
+
+    [Fact]
     public Task A_global_validation_filter_counts_as_enforcement() =>
         VerifyCS.Test(/* lang=c#-test */ """
             using Microsoft.AspNetCore.Builder;
