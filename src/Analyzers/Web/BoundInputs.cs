@@ -98,8 +98,6 @@ internal sealed class BoundInput
 /// </summary>
 internal sealed class BoundInputs
 {
-    private static readonly string[] MapMethodNames = { "MapGet", "MapPost", "MapPut", "MapPatch", "MapDelete", "MapMethods", "Map" };
-
     private readonly Dictionary<DeclarationKey, BoundInput> _inputs;
 
     private BoundInputs(Dictionary<DeclarationKey, BoundInput> inputs)
@@ -113,15 +111,24 @@ internal sealed class BoundInputs
 
     public IEnumerable<BoundInput> All => _inputs.Values;
 
-    /// <summary>Every endpoint of the compilation (controller actions, page handlers, Minimal API endpoints).</summary>
+    /// <summary>
+    /// Every endpoint of the compilation (controller actions, page handlers, Minimal API endpoints), from the
+    /// syntax candidates of <see cref="EndpointModel.GetCandidates"/>: only those classes get symbols, only
+    /// real <c>Map*</c> calls get an operation.
+    /// </summary>
     public static IEnumerable<Endpoint> AllEndpoints(EndpointModel model, SemanticModelCache models, CancellationToken cancellationToken)
     {
         var knowledge = model.Knowledge;
+        var candidates = model.GetCandidates(cancellationToken);
         if (knowledge.HasMvc || knowledge.HasRazorPages)
         {
-            foreach (var type in SourceTypes(knowledge.Compilation.Assembly.GlobalNamespace, cancellationToken))
+            var seen = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+            foreach (var declaration in candidates.ClassDeclarations)
             {
-                if (type.TypeKind != TypeKind.Class || model.GetController(type, cancellationToken).Role == ControllerRole.None)
+                cancellationToken.ThrowIfCancellationRequested();
+                if (models.For(declaration.SyntaxTree).GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol { TypeKind: TypeKind.Class } type
+                    || !seen.Add(type)
+                    || model.GetController(type, cancellationToken).Role == ControllerRole.None)
                 {
                     continue;
                 }
@@ -137,16 +144,14 @@ internal sealed class BoundInputs
             }
         }
 
-        if (knowledge.HasMinimalApis)
+        if (knowledge.HasMinimalApis && candidates.HasMapCalls)
         {
-            foreach (var name in MapMethodNames)
+            foreach (var name in MinimalApiEndpoints.MapMethodNames)
             {
                 foreach (var invocation in model.SyntaxIndex.InvocationsNamed(name, cancellationToken))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    var semanticModel = models.For(invocation.SyntaxTree);
-                    if (semanticModel.GetOperation(invocation, cancellationToken) is IInvocationOperation operation
-                        && model.IsMapCall(operation, out _, out _)
+                    if (model.GetMapCall(invocation, models.For(invocation.SyntaxTree), cancellationToken) is { } operation
                         && model.GetEndpoint(operation, cancellationToken) is { } endpoint)
                     {
                         yield return endpoint;
@@ -165,29 +170,6 @@ internal sealed class BoundInputs
         }
 
         return new BoundInputs(collector.Inputs);
-    }
-
-    private static IEnumerable<INamedTypeSymbol> SourceTypes(INamespaceSymbol root, CancellationToken cancellationToken)
-    {
-        var stack = new Stack<INamespaceOrTypeSymbol>();
-        stack.Push(root);
-        while (stack.Count > 0)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var current = stack.Pop();
-            foreach (var member in current.GetMembers())
-            {
-                if (member is INamespaceSymbol ns)
-                {
-                    stack.Push(ns);
-                }
-                else if (member is INamedTypeSymbol type && type.Locations.Length > 0 && type.Locations[0].IsInSource)
-                {
-                    stack.Push(type);
-                    yield return type;
-                }
-            }
-        }
     }
 
     /// <summary>True for <c>string</c>.</summary>

@@ -21,6 +21,7 @@ internal sealed class SyntaxTreeIndex
     private readonly Dictionary<string, List<InvocationExpressionSyntax>> _invocations = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, List<MethodDeclarationSyntax>> _methods = new(System.StringComparer.Ordinal);
     private readonly List<AssignmentExpressionSyntax> _fallbackPolicyAssignments = new();
+    private readonly List<ClassSummary> _classes = new();
 
     private SyntaxTreeIndex()
     {
@@ -28,6 +29,9 @@ internal sealed class SyntaxTreeIndex
 
     /// <summary><c>….FallbackPolicy = &lt;not null&gt;</c> (in an <c>AddAuthorization</c> callback or an object initializer).</summary>
     public IReadOnlyList<AssignmentExpressionSyntax> FallbackPolicyAssignments => _fallbackPolicyAssignments;
+
+    /// <summary>Every class declared in the tree (nested ones included), as <see cref="EndpointCandidates"/> needs them.</summary>
+    public IReadOnlyList<ClassSummary> Classes => _classes;
 
     public IReadOnlyList<InvocationExpressionSyntax> InvocationsNamed(string name) =>
         _invocations.TryGetValue(name, out var found) ? found : NoInvocations;
@@ -54,6 +58,9 @@ internal sealed class SyntaxTreeIndex
                     break;
                 case MethodDeclarationSyntax method:
                     Add(index._methods, method.Identifier.ValueText, method);
+                    break;
+                case ClassDeclarationSyntax declaration:
+                    index._classes.Add(ClassSummary.Of(declaration));
                     break;
                 case AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } assignment
                     when AssignedName(assignment.Left) == "FallbackPolicy" && !assignment.Right.IsKind(SyntaxKind.NullLiteralExpression):
@@ -144,6 +151,18 @@ internal sealed class CompilationSyntaxIndex
             foreach (var method in For(tree, cancellationToken).MethodsNamed(name))
             {
                 yield return method;
+            }
+        }
+    }
+
+    /// <summary>Every class declared in the compilation (syntax summaries).</summary>
+    public IEnumerable<ClassSummary> Classes(CancellationToken cancellationToken)
+    {
+        foreach (var tree in _compilation.SyntaxTrees)
+        {
+            foreach (var summary in For(tree, cancellationToken).Classes)
+            {
+                yield return summary;
             }
         }
     }

@@ -210,6 +210,11 @@ internal sealed class ControllerEndpoints
         var isPageModel = _knowledge.PageModel is { } pageModel && InheritsFrom(type, pageModel);
         var derivesFromControllerBase = _knowledge.ControllerBase is { } controllerBase && InheritsFrom(type, controllerBase);
         var named = type.Name.EndsWith("Controller", StringComparison.Ordinal) && type.Name.Length > "Controller".Length;
+        if (!isPageModel && !derivesFromControllerBase && !named && !HasControllerAttribute(type))
+        {
+            // Most classes of a project: no need to read their routes and authorization.
+            return ControllerInfo.None;
+        }
 
         var hasControllerAttribute = false;
         var isApiController = _knowledge.AssemblyIsApiController;
@@ -281,6 +286,23 @@ internal sealed class ControllerEndpoints
 
         var controllerName = named ? type.Name.Substring(0, type.Name.Length - "Controller".Length) : type.Name;
         return new ControllerInfo(type, role, isApiController, controllerName, area, routeTemplates, authorization.ToImmutable());
+    }
+
+    /// <summary><c>[Controller]</c> (or a derived attribute such as <c>[ApiController]</c>) on the class or a source base class.</summary>
+    private static bool HasControllerAttribute(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null && !IsFrameworkBase(current); current = current.BaseType)
+        {
+            foreach (var attribute in current.GetAttributes())
+            {
+                if (SymbolNames.InheritsFromOrIs(attribute.AttributeClass, AspNetCoreTypeNames.ControllerAttribute))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Reads [Http*], [AcceptVerbs] and [Route] of one method; true when it has any.</summary>

@@ -29,6 +29,7 @@ internal sealed class EndpointModel
     private readonly LazyPerCompilation<HashSet<string>> _handlerNames;
     private readonly LazyPerCompilation<HandlerEndpoints> _handlerEndpoints;
     private readonly LazyPerCompilation<CompilationAuthorization> _compilationAuthorization;
+    private readonly LazyPerCompilation<EndpointCandidates> _candidates;
 
     private EndpointModel(AspNetCoreKnowledge knowledge)
     {
@@ -39,6 +40,7 @@ internal sealed class EndpointModel
         _minimalApis = new MinimalApiEndpoints(knowledge, Flow);
         _handlerNames = new LazyPerCompilation<HashSet<string>>(cancellationToken => HandlerEndpoints.ComputeNames(SyntaxIndex, cancellationToken));
         Models = new SemanticModelCache(knowledge.Compilation);
+        _candidates = new LazyPerCompilation<EndpointCandidates>(cancellationToken => EndpointCandidates.Compute(SyntaxIndex, cancellationToken));
         _handlerEndpoints = new LazyPerCompilation<HandlerEndpoints>(
             cancellationToken => HandlerEndpoints.Compute(this, Models, _handlerNames.Get(cancellationToken), cancellationToken));
         // Throws on cancellation before publishing: the next caller starts over (finished trees stay indexed).
@@ -102,6 +104,38 @@ internal sealed class EndpointModel
         isVerbConstrained = false;
         return Knowledge.HasMinimalApis && _minimalApis.IsMapCall(invocation, out verbs, out isVerbConstrained);
     }
+
+    /// <summary>
+    /// The operation of <paramref name="syntax"/> when it is a <c>Map*</c> call that creates an endpoint, else
+    /// null. Syntax first (<see cref="MinimalApiEndpoints.MayBeMapCall"/>), then the bound method, and only
+    /// then the operation: <c>GetOperation</c> builds the IOperation tree of the whole enclosing body.
+    /// </summary>
+    public IInvocationOperation? GetMapCall(InvocationExpressionSyntax syntax, SemanticModel semanticModel, CancellationToken cancellationToken)
+    {
+        if (!Knowledge.HasMinimalApis
+            || !MinimalApiEndpoints.MayBeMapCall(syntax)
+            || semanticModel.GetSymbolInfo(syntax, cancellationToken).Symbol is not IMethodSymbol method
+            || !_minimalApis.IsMapMethod(method))
+        {
+            return null;
+        }
+
+        return semanticModel.GetOperation(syntax, cancellationToken) is IInvocationOperation invocation && IsMapCall(invocation, out _, out _)
+            ? invocation
+            : null;
+    }
+
+    /// <summary>The candidate endpoint classes and whether any call can map an endpoint (syntax only; computed once per compilation).</summary>
+    public EndpointCandidates GetCandidates(CancellationToken cancellationToken) => _candidates.Get(cancellationToken);
+
+    /// <summary>
+    /// Syntax only, from <see cref="GetCandidates"/>: false when the method declared by <paramref name="declaration"/>
+    /// cannot be a controller action or page handler (its class is no candidate). A cheap gate before <c>GetDeclaredSymbol</c>.
+    /// </summary>
+    public bool MayBeActionOrPageHandler(MethodDeclarationSyntax declaration, CancellationToken cancellationToken) =>
+        (Knowledge.HasMvc || Knowledge.HasRazorPages)
+        && declaration.Parent is ClassDeclarationSyntax type
+        && GetCandidates(cancellationToken).MayBeEndpointClass(type);
 
     /// <summary>The Minimal API endpoint <paramref name="invocation"/> maps, with its groups resolved; null when it maps none.</summary>
     public Endpoint? GetEndpoint(IInvocationOperation invocation, CancellationToken cancellationToken) =>

@@ -19,9 +19,6 @@ namespace Gatekeeper.Analyzers.Web;
 /// </summary>
 internal sealed class HandlerEndpoints
 {
-    /// <summary>The names of every method that can create a Minimal API endpoint.</summary>
-    private static readonly string[] MapNames = { "MapGet", "MapPost", "MapPut", "MapPatch", "MapDelete", "MapMethods", "Map" };
-
     private readonly Dictionary<(SyntaxTree Tree, TextSpan Span), ImmutableArray<Endpoint>> _byDeclaration;
 
     private HandlerEndpoints(Dictionary<(SyntaxTree Tree, TextSpan Span), ImmutableArray<Endpoint>> byDeclaration)
@@ -44,10 +41,15 @@ internal sealed class HandlerEndpoints
     public static HashSet<string> ComputeNames(CompilationSyntaxIndex index, CancellationToken cancellationToken)
     {
         var names = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (var map in MapNames)
+        foreach (var map in MinimalApiEndpoints.MapMethodNames)
         {
             foreach (var invocation in index.InvocationsNamed(map, cancellationToken))
             {
+                if (!MinimalApiEndpoints.MayBeMapCall(invocation))
+                {
+                    continue;
+                }
+
                 foreach (var argument in invocation.ArgumentList.Arguments)
                 {
                     if (NameOf(argument.Expression) is { } name)
@@ -64,13 +66,12 @@ internal sealed class HandlerEndpoints
     public static HandlerEndpoints Compute(EndpointModel model, SemanticModelCache models, ISet<string> names, CancellationToken cancellationToken)
     {
         var byDeclaration = new Dictionary<(SyntaxTree Tree, TextSpan Span), List<Endpoint>>();
-        foreach (var map in MapNames)
+        foreach (var map in MinimalApiEndpoints.MapMethodNames)
         {
             foreach (var invocation in model.SyntaxIndex.InvocationsNamed(map, cancellationToken))
             {
                 if (!NamesAHandler(invocation, names)
-                    || models.For(invocation.SyntaxTree).GetOperation(invocation, cancellationToken) is not IInvocationOperation operation
-                    || !model.IsMapCall(operation, out _, out _)
+                    || model.GetMapCall(invocation, models.For(invocation.SyntaxTree), cancellationToken) is not { } operation
                     || model.GetEndpoint(operation, cancellationToken) is not { } endpoint
                     || !IsReportedAtDeclaration(endpoint))
                 {

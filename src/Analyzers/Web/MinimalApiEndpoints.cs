@@ -25,6 +25,30 @@ internal sealed class MinimalApiEndpoints
         _flow = flow;
     }
 
+    /// <summary>The names of every method that can create a Minimal API endpoint.</summary>
+    public static readonly ImmutableArray<string> MapMethodNames = ImmutableArray.Create("MapGet", "MapPost", "MapPut", "MapPatch", "MapDelete", "MapMethods", "Map");
+
+    /// <summary>
+    /// Syntax only, exact for what <see cref="IsMapCall"/> accepts: a call named like a <c>Map*</c> method,
+    /// not generic, with at least the pattern and the handler (every overload of
+    /// <c>EndpointRouteBuilderExtensions</c> takes both, <c>MapMethods</c> the verbs too). Rejects
+    /// look-alikes such as AutoMapper's <c>mapper.Map&lt;Dto&gt;(entity)</c> before the semantic model.
+    /// </summary>
+    public static bool MayBeMapCall(InvocationExpressionSyntax invocation)
+    {
+        var name = invocation.Expression switch
+        {
+            MemberAccessExpressionSyntax { Name: IdentifierNameSyntax identifier } => identifier.Identifier.ValueText,
+            MemberBindingExpressionSyntax { Name: IdentifierNameSyntax identifier } => identifier.Identifier.ValueText,
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            _ => null,
+        };
+
+        return name is not null
+            && VerbOfName(name) is { } verb
+            && invocation.ArgumentList.Arguments.Count >= (verb == HttpVerbs.None ? 3 : 2);
+    }
+
     /// <summary>The verb a <c>Map*</c> method name implies; null for names that map no endpoint.</summary>
     public static HttpVerbs? VerbOfName(string name) =>
         name switch
@@ -48,7 +72,7 @@ internal sealed class MinimalApiEndpoints
         verbs = HttpVerbs.None;
         isVerbConstrained = false;
         var method = invocation.TargetMethod;
-        if (VerbOfName(method.Name) is not { } verb || !IsEndpointRouteBuilderExtensions(method.ContainingType))
+        if (!IsMapMethod(method) || VerbOfName(method.Name) is not { } verb)
         {
             return false;
         }
@@ -63,6 +87,13 @@ internal sealed class MinimalApiEndpoints
         isVerbConstrained = true;
         verbs = verb == HttpVerbs.None ? MapMethodsVerbs(invocation) : verb;
         return true;
+    }
+
+    /// <summary>A <c>Map*</c> method of <c>EndpointRouteBuilderExtensions</c> (as bound: reduced or not).</summary>
+    public bool IsMapMethod(IMethodSymbol method)
+    {
+        method = method.ReducedFrom ?? method;
+        return VerbOfName(method.Name) is not null && IsEndpointRouteBuilderExtensions(method.ContainingType);
     }
 
     public Endpoint? GetEndpoint(IInvocationOperation invocation, CancellationToken cancellationToken)

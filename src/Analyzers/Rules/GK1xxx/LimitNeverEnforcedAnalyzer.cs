@@ -69,7 +69,8 @@ public sealed class LimitNeverEnforcedAnalyzer : GkDiagnosticAnalyzer
         if (model.Knowledge.HasMinimalApis)
         {
             var validationEnabled = new LazyPerCompilation<object>(cancellationToken => EnablesValidation(analysis, cancellationToken) ? Yes : No);
-            context.RegisterOperationAction(operation => AnalyzeMapCall(operation, analysis, attributes, validationEnabled), OperationKind.Invocation);
+            // A syntax action filtered by the Map* name, not an operation action (docs/performance.md).
+            context.RegisterSyntaxNodeAction(node => AnalyzeMapCall(node, analysis, attributes, validationEnabled), SyntaxKind.InvocationExpression);
 
             // A method-group / local-function handler's parameter is reported from the handler's declaration, so
             // that the IDE's per-document / per-span analysis (which drops diagnostics outside the analyzed
@@ -100,7 +101,8 @@ public sealed class LimitNeverEnforcedAnalyzer : GkDiagnosticAnalyzer
         }
 
         var cancellationToken = context.CancellationToken;
-        if (context.SemanticModel.GetDeclaredSymbol(declaration, cancellationToken) is not { } method
+        if (!analysis.Model.MayBeActionOrPageHandler(declaration, cancellationToken)
+            || context.SemanticModel.GetDeclaredSymbol(declaration, cancellationToken) is not { } method
             || analysis.Model.GetEndpoint(method, cancellationToken) is not { Kind: EndpointKind.ControllerAction, IsApiController: false } endpoint)
         {
             return;
@@ -229,12 +231,11 @@ public sealed class LimitNeverEnforcedAnalyzer : GkDiagnosticAnalyzer
     // Minimal APIs
     // ---------------------------------------------------------------------------------------------
 
-    private static void AnalyzeMapCall(OperationAnalysisContext context, InputAnalysis analysis, OptionValueCache<LimitAttributeNames> attributes, LazyPerCompilation<object> validationEnabled)
+    private static void AnalyzeMapCall(SyntaxNodeAnalysisContext context, InputAnalysis analysis, OptionValueCache<LimitAttributeNames> attributes, LazyPerCompilation<object> validationEnabled)
     {
-        var invocation = (IInvocationOperation)context.Operation;
         var model = analysis.Model;
         var cancellationToken = context.CancellationToken;
-        if (!model.IsMapCall(invocation, out _, out _)
+        if (model.GetMapCall((InvocationExpressionSyntax)context.Node, context.SemanticModel, cancellationToken) is not { } invocation
             || model.GetEndpoint(invocation, cancellationToken) is not { } endpoint
             || EndpointModel.IsReportedAtHandlerDeclaration(endpoint))
         {

@@ -92,7 +92,8 @@ public sealed class MutatingEndpointAllowsAnonymousAnalyzer : GkDiagnosticAnalyz
             return;
         }
 
-        if (context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not { } method
+        if (!model.MayBeActionOrPageHandler(declaration, context.CancellationToken)
+            || context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not { } method
             || model.GetEndpoint(method, context.CancellationToken) is not { IsMutating: true } endpoint)
         {
             return;
@@ -103,18 +104,8 @@ public sealed class MutatingEndpointAllowsAnonymousAnalyzer : GkDiagnosticAnalyz
 
     private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, EndpointModel model, OptionValueCache<AnonymousEndpointNames> names)
     {
-        var syntax = (InvocationExpressionSyntax)context.Node;
-        var name = syntax.Expression switch
-        {
-            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-            SimpleNameSyntax simple => simple.Identifier.ValueText,
-            _ => string.Empty,
-        };
-
         // Syntax first: only a call named like an endpoint-mapping method (MapGet, MapPost, …) can map an endpoint.
-        if (MinimalApiEndpoints.VerbOfName(name) is null
-            || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation
+        if (model.GetMapCall((InvocationExpressionSyntax)context.Node, context.SemanticModel, context.CancellationToken) is not { } invocation
             || !model.IsMapCall(invocation, out var verbs, out var isVerbConstrained)
             || !isVerbConstrained
             || (verbs & HttpVerbs.Mutating) == 0

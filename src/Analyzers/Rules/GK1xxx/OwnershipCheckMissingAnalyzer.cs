@@ -66,7 +66,9 @@ public sealed class OwnershipCheckMissingAnalyzer : GkDiagnosticAnalyzer
 
         if (model.Knowledge.HasMinimalApis)
         {
-            context.RegisterOperationAction(operationContext => AnalyzeInvocation(operationContext, facts, settings), OperationKind.Invocation);
+            // A syntax action filtered by the Map* name, not an operation action: the driver then builds no
+            // IOperation tree for the method bodies, and only the Map* calls get one (docs/performance.md).
+            context.RegisterSyntaxNodeAction(nodeContext => AnalyzeInvocation(nodeContext, facts, settings), SyntaxKind.InvocationExpression);
 
             // A method-group / local-function handler is reported at its own name: from its declaration, so
             // that the IDE's per-document / per-span analysis (which drops diagnostics outside the analyzed
@@ -92,7 +94,8 @@ public sealed class OwnershipCheckMissingAnalyzer : GkDiagnosticAnalyzer
             return;
         }
 
-        if (context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not { } method
+        if (!facts.Model.MayBeActionOrPageHandler(declaration, context.CancellationToken)
+            || context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not { } method
             || facts.Model.GetEndpoint(method, context.CancellationToken) is not { IsMutating: true } endpoint)
         {
             return;
@@ -101,10 +104,10 @@ public sealed class OwnershipCheckMissingAnalyzer : GkDiagnosticAnalyzer
         Check(context.ReportDiagnostic, endpoint, facts, settings.For(declaration.SyntaxTree), context.SemanticModel, context.CancellationToken);
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, OwnershipFacts facts, OwnershipSettings.Cache settings)
+    private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, OwnershipFacts facts, OwnershipSettings.Cache settings)
     {
-        var invocation = (IInvocationOperation)context.Operation;
-        if (!facts.Model.IsMapCall(invocation, out var verbs, out var isVerbConstrained)
+        if (facts.Model.GetMapCall((InvocationExpressionSyntax)context.Node, context.SemanticModel, context.CancellationToken) is not { } invocation
+            || !facts.Model.IsMapCall(invocation, out var verbs, out var isVerbConstrained)
             || !isVerbConstrained
             || (verbs & HttpVerbs.Mutating) == 0
             || facts.Model.GetEndpoint(invocation, context.CancellationToken) is not { IsMutating: true } endpoint

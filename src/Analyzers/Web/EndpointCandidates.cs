@@ -1,0 +1,221 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Gatekeeper.Analyzers.Web;
+
+/// <summary>What the syntax of one class declaration says about whether it can be a controller or a page model.</summary>
+internal sealed class ClassSummary
+{
+    private ClassSummary(ClassDeclarationSyntax declaration, string name, ImmutableArray<string> baseNames, bool looksLikeEndpointClass, bool isPartial)
+    {
+        Declaration = declaration;
+        Name = name;
+        BaseNames = baseNames;
+        LooksLikeEndpointClass = looksLikeEndpointClass;
+        IsPartial = isPartial;
+    }
+
+    public ClassDeclarationSyntax Declaration { get; }
+
+    public string Name { get; }
+
+    /// <summary>The simple names in the base list (<c>ControllerBase</c> for <c>Microsoft.AspNetCore.Mvc.ControllerBase</c>, <c>Base</c> for <c>Base&lt;T&gt;</c>).</summary>
+    public ImmutableArray<string> BaseNames { get; }
+
+    /// <summary>
+    /// The name ends with <c>Controller</c>, a base-list name contains <c>Controller</c> or ends with
+    /// <c>PageModel</c>, or an attribute name contains <c>Controller</c> (<c>[ApiController]</c>, <c>[Controller]</c>).
+    /// </summary>
+    public bool LooksLikeEndpointClass { get; }
+
+    /// <summary>Another part may hold the base list or the attributes.</summary>
+    public bool IsPartial { get; }
+
+    public static ClassSummary Of(ClassDeclarationSyntax declaration)
+    {
+        var name = declaration.Identifier.ValueText;
+        var looksLike = name.EndsWith("Controller", StringComparison.OrdinalIgnoreCase);
+        var baseNames = ImmutableArray<string>.Empty;
+        if (declaration.BaseList is { } baseList)
+        {
+            var builder = ImmutableArray.CreateBuilder<string>(baseList.Types.Count);
+            foreach (var baseType in baseList.Types)
+            {
+                if (SimpleName(baseType.Type) is { Length: > 0 } baseName)
+                {
+                    builder.Add(baseName);
+                    looksLike |= baseName.IndexOf("Controller", StringComparison.OrdinalIgnoreCase) >= 0
+                        || baseName.EndsWith("PageModel", StringComparison.OrdinalIgnoreCase);
+                }
+            }
+
+            baseNames = builder.ToImmutable();
+        }
+
+        foreach (var list in declaration.AttributeLists)
+        {
+            foreach (var attribute in list.Attributes)
+            {
+                looksLike |= SimpleName(attribute.Name) is { } attributeName && attributeName.IndexOf("Controller", StringComparison.OrdinalIgnoreCase) >= 0;
+            }
+        }
+
+        var isStatic = declaration.Modifiers.Any(SyntaxKind.StaticKeyword);
+        return new ClassSummary(declaration, name, baseNames, looksLike && !isStatic, declaration.Modifiers.Any(SyntaxKind.PartialKeyword) && !isStatic);
+    }
+
+    private static string? SimpleName(TypeSyntax type) =>
+        type switch
+        {
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+            _ => null,
+        };
+}
+
+/// <summary>
+/// The class declarations of a compilation that can be controllers or Razor Pages page models, and
+/// whether any call can map a Minimal API endpoint, found from syntax alone (the per-tree
+/// <see cref="SyntaxTreeIndex"/>, kept across the compilations of an IDE session). A project with no
+/// candidate (a test project, a class library) then costs the security rules nothing beyond that
+/// index: no symbol of its types is built, no method bound. In the IDE every keystroke makes a new
+/// compilation, and a scan of every type's symbols per keystroke was most of GK1002's time.
+/// <para>
+/// A candidate is a superset of what <see cref="ControllerEndpoints"/> accepts (it decides, on the
+/// symbols): a class that <see cref="ClassSummary.LooksLikeEndpointClass">looks like one</see>, is
+/// partial, derives (by base-list name, through any number of source classes) from a candidate, or
+/// derives from a type not declared in this compilation whose name does not read as an interface
+/// (<c>IFoo</c>), since a referenced library can declare a controller base with any name. Missed:
+/// a controller whose only link to MVC is an attribute derived from <c>[Controller]</c> under a name
+/// without "Controller", or a base class from another assembly named like an interface.
+/// </para>
+/// </summary>
+internal sealed class EndpointCandidates
+{
+    /// <summary>Base types of other assemblies that real projects derive from and that are never controllers.</summary>
+    private static readonly ImmutableHashSet<string> KnownNonControllerBases = ImmutableHashSet.Create(
+        StringComparer.Ordinal,
+        "object", "Object", "Exception", "Attribute", "EventArgs", "DbContext", "IdentityDbContext", "AbstractValidator",
+        "Profile", "BackgroundService", "Hub", "Migration", "ModelSnapshot", "WebApplicationFactory", "JsonConverter",
+        "DelegatingHandler", "HttpMessageHandler", "Stream", "TextWriter", "ValidationAttribute", "ActionFilterAttribute",
+        "AuthorizationHandler", "AuthenticationHandler", "TagHelper", "ViewComponent");
+
+    private readonly HashSet<(SyntaxTree Tree, int Position)> _classes;
+
+    private EndpointCandidates(HashSet<(SyntaxTree Tree, int Position)> classes, ImmutableArray<ClassDeclarationSyntax> declarations, bool hasMapCalls)
+    {
+        _classes = classes;
+        ClassDeclarations = declarations;
+        HasMapCalls = hasMapCalls;
+    }
+
+    /// <summary>The candidate class declarations (each part of a partial class is listed).</summary>
+    public ImmutableArray<ClassDeclarationSyntax> ClassDeclarations { get; }
+
+    /// <summary>Some invocation passes <see cref="MinimalApiEndpoints.MayBeMapCall"/>.</summary>
+    public bool HasMapCalls { get; }
+
+    /// <summary>No class can be a controller or page model, and no call can map an endpoint.</summary>
+    public bool IsEmpty => ClassDeclarations.IsEmpty && !HasMapCalls;
+
+    /// <summary>True when <paramref name="declaration"/> can be a controller or page model.</summary>
+    public bool MayBeEndpointClass(ClassDeclarationSyntax declaration) => _classes.Contains((declaration.SyntaxTree, declaration.SpanStart));
+
+    public static EndpointCandidates Compute(CompilationSyntaxIndex index, CancellationToken cancellationToken)
+    {
+        var byName = new Dictionary<string, List<ClassSummary>>(StringComparer.Ordinal);
+        foreach (var summary in index.Classes(cancellationToken))
+        {
+            if (!byName.TryGetValue(summary.Name, out var list))
+            {
+                byName.Add(summary.Name, list = new List<ClassSummary>(1));
+            }
+
+            list.Add(summary);
+        }
+
+        // Names of candidate classes, grown to a fixed point through base-list names of source classes.
+        var candidateNames = new HashSet<string>(StringComparer.Ordinal);
+        var changed = true;
+        while (changed)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            changed = false;
+            foreach (var pair in byName)
+            {
+                if (candidateNames.Contains(pair.Key))
+                {
+                    continue;
+                }
+
+                foreach (var summary in pair.Value)
+                {
+                    if (IsCandidate(summary, byName, candidateNames))
+                    {
+                        candidateNames.Add(pair.Key);
+                        changed = true;
+                        break;
+                    }
+                }
+            }
+        }
+
+        var keys = new HashSet<(SyntaxTree Tree, int Position)>();
+        var declarations = ImmutableArray.CreateBuilder<ClassDeclarationSyntax>();
+        foreach (var pair in byName)
+        {
+            foreach (var summary in pair.Value)
+            {
+                if (IsCandidate(summary, byName, candidateNames))
+                {
+                    keys.Add((summary.Declaration.SyntaxTree, summary.Declaration.SpanStart));
+                    declarations.Add(summary.Declaration);
+                }
+            }
+        }
+
+        return new EndpointCandidates(keys, declarations.ToImmutable(), HasAnyMapCall(index, cancellationToken));
+    }
+
+    private static bool IsCandidate(ClassSummary summary, Dictionary<string, List<ClassSummary>> byName, HashSet<string> candidateNames)
+    {
+        if (summary.LooksLikeEndpointClass || summary.IsPartial)
+        {
+            return true;
+        }
+
+        foreach (var baseName in summary.BaseNames)
+        {
+            if (byName.ContainsKey(baseName) ? candidateNames.Contains(baseName) : !LooksLikeInterface(baseName) && !KnownNonControllerBases.Contains(baseName))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool LooksLikeInterface(string name) => name.Length >= 2 && name[0] == 'I' && char.IsUpper(name[1]);
+
+    private static bool HasAnyMapCall(CompilationSyntaxIndex index, CancellationToken cancellationToken)
+    {
+        foreach (var name in MinimalApiEndpoints.MapMethodNames)
+        {
+            foreach (var invocation in index.InvocationsNamed(name, cancellationToken))
+            {
+                if (MinimalApiEndpoints.MayBeMapCall(invocation))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}
