@@ -15,11 +15,8 @@ namespace Gatekeeper.Analyzers.Web;
 /// </summary>
 internal sealed class SyntaxTreeIndex
 {
-    private static readonly IReadOnlyList<InvocationExpressionSyntax> NoInvocations = new InvocationExpressionSyntax[0];
-    private static readonly IReadOnlyList<MethodDeclarationSyntax> NoMethods = new MethodDeclarationSyntax[0];
-
-    private readonly Dictionary<string, List<InvocationExpressionSyntax>> _invocations = new(System.StringComparer.Ordinal);
-    private readonly Dictionary<string, List<MethodDeclarationSyntax>> _methods = new(System.StringComparer.Ordinal);
+    private readonly NameMap<InvocationExpressionSyntax> _invocations = new();
+    private readonly NameMap<MethodDeclarationSyntax> _methods = new();
     private readonly List<AssignmentExpressionSyntax> _fallbackPolicyAssignments = new();
     private readonly List<ClassSummary> _classes = new();
 
@@ -33,11 +30,9 @@ internal sealed class SyntaxTreeIndex
     /// <summary>Every class declared in the tree (nested ones included), as <see cref="EndpointCandidates"/> needs them.</summary>
     public IReadOnlyList<ClassSummary> Classes => _classes;
 
-    public IReadOnlyList<InvocationExpressionSyntax> InvocationsNamed(string name) =>
-        _invocations.TryGetValue(name, out var found) ? found : NoInvocations;
+    public IReadOnlyList<InvocationExpressionSyntax> InvocationsNamed(string name) => _invocations.Get(name);
 
-    public IReadOnlyList<MethodDeclarationSyntax> MethodsNamed(string name) =>
-        _methods.TryGetValue(name, out var found) ? found : NoMethods;
+    public IReadOnlyList<MethodDeclarationSyntax> MethodsNamed(string name) => _methods.Get(name);
 
     public static SyntaxTreeIndex Build(SyntaxTree tree, CancellationToken cancellationToken)
     {
@@ -54,10 +49,10 @@ internal sealed class SyntaxTreeIndex
             switch (node)
             {
                 case InvocationExpressionSyntax invocation when InvokedName(invocation) is { } name:
-                    Add(index._invocations, name, invocation);
+                    index._invocations.Add(name, invocation);
                     break;
                 case MethodDeclarationSyntax method:
-                    Add(index._methods, method.Identifier.ValueText, method);
+                    index._methods.Add(method.Identifier.ValueText, method);
                     break;
                 case ClassDeclarationSyntax declaration:
                     index._classes.Add(ClassSummary.Of(declaration));
@@ -91,15 +86,35 @@ internal sealed class SyntaxTreeIndex
             _ => null,
         };
 
-    private static void Add<T>(Dictionary<string, List<T>> map, string key, T value)
+    /// <summary>
+    /// Nodes by name. Most names occur once in a tree, and every invocation of every tree is indexed: a
+    /// single node is stored as itself, a list only from the second one (a list per name made the index
+    /// of a large solution allocate, and collect, several times its size).
+    /// </summary>
+    private sealed class NameMap<T>
+        where T : SyntaxNode
     {
-        if (!map.TryGetValue(key, out var list))
+        private readonly Dictionary<string, object> _map = new(System.StringComparer.Ordinal);
+
+        public void Add(string name, T node)
         {
-            list = new List<T>(1);
-            map.Add(key, list);
+            if (!_map.TryGetValue(name, out var existing))
+            {
+                _map.Add(name, node);
+            }
+            else if (existing is List<T> list)
+            {
+                list.Add(node);
+            }
+            else
+            {
+                _map[name] = new List<T>(2) { (T)existing, node };
+            }
         }
 
-        list.Add(value);
+        public IReadOnlyList<T> Get(string name) =>
+            !_map.TryGetValue(name, out var found) ? System.Array.Empty<T>()
+            : found as List<T> ?? (IReadOnlyList<T>)new[] { (T)found };
     }
 }
 
