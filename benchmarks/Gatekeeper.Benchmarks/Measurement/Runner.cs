@@ -164,7 +164,11 @@ internal sealed class Runner
             _ = forCompiler.GetSemanticModel(edited).GetDiagnostics();
             var compilerElapsed = stopwatch.Elapsed.TotalMilliseconds;
 
-            var forAnalyzers = baseCompilation.ReplaceSyntaxTree(tree, edited).WithAnalyzers(analyzers, Options());
+            // The IDE runs the analyzers on the compilation of the same snapshot whose compiler diagnostics it
+            // shows: CompilationWithAnalyzers shares its declaration table (declaring the edited document,
+            // merging declarations), not its bound method bodies (each semantic model binds on its own).
+            // A fresh fork per edit would make whichever analyzer asks first pay the declaration work again.
+            var forAnalyzers = forCompiler.WithAnalyzers(analyzers, Options());
             var model = forAnalyzers.Compilation.GetSemanticModel(edited);
             GC.Collect();
             stopwatch.Restart();

@@ -75,20 +75,26 @@ internal static class AspNetCoreTypeNames
 /// </summary>
 internal sealed class AspNetCoreKnowledge
 {
+    private const string MvcCore = "Microsoft.AspNetCore.Mvc.Core";
+    private const string MvcAbstractions = "Microsoft.AspNetCore.Mvc.Abstractions";
+    private const string AuthorizationMetadata = "Microsoft.AspNetCore.Metadata";
+
     private AspNetCoreKnowledge(Compilation compilation)
     {
         Compilation = compilation;
-        ControllerBase = compilation.GetTypeByMetadataName(AspNetCoreTypeNames.ControllerBase);
-        PageModel = compilation.GetTypeByMetadataName(AspNetCoreTypeNames.PageModel);
-        EndpointRouteBuilderExtensions = compilation.GetTypeByMetadataName(AspNetCoreTypeNames.EndpointRouteBuilderExtensions);
-        EndpointConventionBuilder = compilation.GetTypeByMetadataName(AspNetCoreTypeNames.EndpointConventionBuilder);
-        AuthorizeData = compilation.GetTypeByMetadataName(AspNetCoreTypeNames.AuthorizeData);
-        AllowAnonymous = compilation.GetTypeByMetadataName(AspNetCoreTypeNames.AllowAnonymous);
-        ActionHttpMethodProvider = compilation.GetTypeByMetadataName(AspNetCoreTypeNames.ActionHttpMethodProvider);
-        RouteTemplateProvider = compilation.GetTypeByMetadataName(AspNetCoreTypeNames.RouteTemplateProvider);
-        ApiBehaviorMetadata = compilation.GetTypeByMetadataName(AspNetCoreTypeNames.ApiBehaviorMetadata);
-        AuthorizationFilter = compilation.GetTypeByMetadataName(AspNetCoreTypeNames.AuthorizationFilter);
-        AsyncAuthorizationFilter = compilation.GetTypeByMetadataName(AspNetCoreTypeNames.AsyncAuthorizationFilter);
+        // Each type in the assembly of the shared framework that declares it (ASP.NET Core 3.1 to 10).
+        var types = new ReferencedTypes(compilation);
+        ControllerBase = types.Get(AspNetCoreTypeNames.ControllerBase, MvcCore);
+        PageModel = types.Get(AspNetCoreTypeNames.PageModel, "Microsoft.AspNetCore.Mvc.RazorPages");
+        EndpointRouteBuilderExtensions = types.Get(AspNetCoreTypeNames.EndpointRouteBuilderExtensions, "Microsoft.AspNetCore.Routing");
+        EndpointConventionBuilder = types.Get(AspNetCoreTypeNames.EndpointConventionBuilder, "Microsoft.AspNetCore.Http.Abstractions", "Microsoft.AspNetCore.Routing");
+        AuthorizeData = types.Get(AspNetCoreTypeNames.AuthorizeData, AuthorizationMetadata, "Microsoft.AspNetCore.Authorization");
+        AllowAnonymous = types.Get(AspNetCoreTypeNames.AllowAnonymous, AuthorizationMetadata, "Microsoft.AspNetCore.Authorization");
+        ActionHttpMethodProvider = types.Get(AspNetCoreTypeNames.ActionHttpMethodProvider, MvcCore);
+        RouteTemplateProvider = types.Get(AspNetCoreTypeNames.RouteTemplateProvider, MvcCore);
+        ApiBehaviorMetadata = types.Get(AspNetCoreTypeNames.ApiBehaviorMetadata, MvcCore);
+        AuthorizationFilter = types.Get(AspNetCoreTypeNames.AuthorizationFilter, MvcAbstractions);
+        AsyncAuthorizationFilter = types.Get(AspNetCoreTypeNames.AsyncAuthorizationFilter, MvcAbstractions);
         AssemblyIsApiController = HasApiControllerAttribute(compilation.Assembly.GetAttributes());
     }
 
