@@ -148,7 +148,7 @@ internal sealed class BoundInputs
         {
             foreach (var name in MinimalApiEndpoints.MapMethodNames)
             {
-                foreach (var invocation in model.SyntaxIndex.InvocationsNamed(name, cancellationToken))
+                foreach (var invocation in model.SyntaxIndex.MapInvocationsNamed(name, cancellationToken))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     if (model.GetMapCall(invocation, models.For(invocation.SyntaxTree), cancellationToken) is { } operation

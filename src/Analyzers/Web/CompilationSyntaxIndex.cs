@@ -18,7 +18,6 @@ internal sealed class SyntaxTreeIndex
     private readonly NameMap<InvocationExpressionSyntax> _invocations = new();
     private readonly NameMap<MethodDeclarationSyntax> _methods = new();
     private readonly List<AssignmentExpressionSyntax> _fallbackPolicyAssignments = new();
-    private readonly List<ClassSummary> _classes = new();
 
     private SyntaxTreeIndex()
     {
@@ -26,9 +25,6 @@ internal sealed class SyntaxTreeIndex
 
     /// <summary><c>….FallbackPolicy = &lt;not null&gt;</c> (in an <c>AddAuthorization</c> callback or an object initializer).</summary>
     public IReadOnlyList<AssignmentExpressionSyntax> FallbackPolicyAssignments => _fallbackPolicyAssignments;
-
-    /// <summary>Every class declared in the tree (nested ones included), as <see cref="EndpointCandidates"/> needs them.</summary>
-    public IReadOnlyList<ClassSummary> Classes => _classes;
 
     public IReadOnlyList<InvocationExpressionSyntax> InvocationsNamed(string name) => _invocations.Get(name);
 
@@ -53,9 +49,6 @@ internal sealed class SyntaxTreeIndex
                     break;
                 case MethodDeclarationSyntax method:
                     index._methods.Add(method.Identifier.ValueText, method);
-                    break;
-                case ClassDeclarationSyntax declaration:
-                    index._classes.Add(ClassSummary.Of(declaration));
                     break;
                 case AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } assignment
                     when AssignedName(assignment.Left) == "FallbackPolicy" && !assignment.Right.IsKind(SyntaxKind.NullLiteralExpression):
@@ -119,14 +112,51 @@ internal sealed class SyntaxTreeIndex
 }
 
 /// <summary>
-/// The <see cref="SyntaxTreeIndex"/> of every tree of one compilation. An index depends on its tree
-/// alone, so it is cached per tree object for as long as the tree lives (weakly): in the IDE, where
-/// every edit makes a new compilation that shares the unchanged trees, only edited trees are indexed
-/// again. Thread-safe; a cancelled build leaves nothing behind.
+/// What a glance at one tree tells, without walking method bodies: its classes (for
+/// <see cref="EndpointCandidates"/>) and whether its text mentions <c>Map</c> at all (no <c>Map*</c> call
+/// can hide in a tree that does not). In the IDE, the edited document of a test project then needs no
+/// full <see cref="SyntaxTreeIndex"/>.
+/// </summary>
+internal sealed class SyntaxTreeOutline
+{
+    private SyntaxTreeOutline(IReadOnlyList<ClassSummary> classes, bool mentionsMap)
+    {
+        Classes = classes;
+        MentionsMap = mentionsMap;
+    }
+
+    /// <summary>Every class declared in the tree (nested ones included).</summary>
+    public IReadOnlyList<ClassSummary> Classes { get; }
+
+    public bool MentionsMap { get; }
+
+    public static SyntaxTreeOutline Build(SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        var classes = new List<ClassSummary>();
+        var root = tree.GetRoot(cancellationToken);
+        foreach (var node in root.DescendantNodes(static node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
+        {
+            if (node is ClassDeclarationSyntax declaration)
+            {
+                classes.Add(ClassSummary.Of(declaration));
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var mentionsMap = tree.GetText(cancellationToken).ToString().IndexOf("Map", System.StringComparison.Ordinal) >= 0;
+        return new SyntaxTreeOutline(classes, mentionsMap);
+    }
+}
+
+/// <summary>
+/// The <see cref="SyntaxTreeIndex"/> and <see cref="SyntaxTreeOutline"/> of every tree of one compilation.
+/// Both depend on their tree alone, so they are cached per tree object for as long as the tree lives
+/// (weakly): in the IDE, where every edit makes a new compilation that shares the unchanged trees, only
+/// edited trees are indexed again, each part on first need. Thread-safe; a cancelled build leaves nothing behind.
 /// </summary>
 internal sealed class CompilationSyntaxIndex
 {
-    private static readonly ConditionalWeakTable<SyntaxTree, SyntaxTreeIndex> Indexes = new();
+    private static readonly ConditionalWeakTable<SyntaxTree, TreeEntry> Indexes = new();
 
     private readonly Compilation _compilation;
 
@@ -137,13 +167,46 @@ internal sealed class CompilationSyntaxIndex
 
     public static SyntaxTreeIndex For(SyntaxTree tree, CancellationToken cancellationToken)
     {
-        if (Indexes.TryGetValue(tree, out var index))
+        var entry = Indexes.GetValue(tree, static _ => new TreeEntry());
+        if (Volatile.Read(ref entry.Index) is { } index)
         {
             return index;
         }
 
         var built = SyntaxTreeIndex.Build(tree, cancellationToken);
-        return Indexes.GetValue(tree, _ => built);
+        return Interlocked.CompareExchange(ref entry.Index, built, null) ?? built;
+    }
+
+    public static SyntaxTreeOutline OutlineOf(SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        var entry = Indexes.GetValue(tree, static _ => new TreeEntry());
+        if (Volatile.Read(ref entry.Outline) is { } outline)
+        {
+            return outline;
+        }
+
+        var built = SyntaxTreeOutline.Build(tree, cancellationToken);
+        return Interlocked.CompareExchange(ref entry.Outline, built, null) ?? built;
+    }
+
+    /// <summary>
+    /// Every invocation named like a <c>Map*</c> method (<paramref name="name"/>) in the compilation; trees
+    /// whose text never says <c>Map</c> are skipped without being indexed.
+    /// </summary>
+    public IEnumerable<InvocationExpressionSyntax> MapInvocationsNamed(string name, CancellationToken cancellationToken)
+    {
+        foreach (var tree in _compilation.SyntaxTrees)
+        {
+            if (!OutlineOf(tree, cancellationToken).MentionsMap)
+            {
+                continue;
+            }
+
+            foreach (var invocation in For(tree, cancellationToken).InvocationsNamed(name))
+            {
+                yield return invocation;
+            }
+        }
     }
 
     /// <summary>Every invocation of a member named <paramref name="name"/> in the compilation.</summary>
@@ -175,7 +238,7 @@ internal sealed class CompilationSyntaxIndex
     {
         foreach (var tree in _compilation.SyntaxTrees)
         {
-            foreach (var summary in For(tree, cancellationToken).Classes)
+            foreach (var summary in OutlineOf(tree, cancellationToken).Classes)
             {
                 yield return summary;
             }
@@ -191,5 +254,12 @@ internal sealed class CompilationSyntaxIndex
                 yield return assignment;
             }
         }
+    }
+
+    /// <summary>The parts of one tree, each published once complete.</summary>
+    private sealed class TreeEntry
+    {
+        public SyntaxTreeIndex? Index;
+        public SyntaxTreeOutline? Outline;
     }
 }

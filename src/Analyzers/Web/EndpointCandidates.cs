@@ -207,7 +207,7 @@ internal sealed class EndpointCandidates
     {
         foreach (var name in MinimalApiEndpoints.MapMethodNames)
         {
-            foreach (var invocation in index.InvocationsNamed(name, cancellationToken))
+            foreach (var invocation in index.MapInvocationsNamed(name, cancellationToken))
             {
                 if (MinimalApiEndpoints.MayBeMapCall(invocation))
                 {

@@ -43,7 +43,7 @@ internal sealed class HandlerEndpoints
         var names = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (var map in MinimalApiEndpoints.MapMethodNames)
         {
-            foreach (var invocation in index.InvocationsNamed(map, cancellationToken))
+            foreach (var invocation in index.MapInvocationsNamed(map, cancellationToken))
             {
                 if (!MinimalApiEndpoints.MayBeMapCall(invocation))
                 {
@@ -68,7 +68,7 @@ internal sealed class HandlerEndpoints
         var byDeclaration = new Dictionary<(SyntaxTree Tree, TextSpan Span), List<Endpoint>>();
         foreach (var map in MinimalApiEndpoints.MapMethodNames)
         {
-            foreach (var invocation in model.SyntaxIndex.InvocationsNamed(map, cancellationToken))
+            foreach (var invocation in model.SyntaxIndex.MapInvocationsNamed(map, cancellationToken))
             {
                 if (!NamesAHandler(invocation, names)
                     || model.GetMapCall(invocation, models.For(invocation.SyntaxTree), cancellationToken) is not { } operation
