@@ -165,28 +165,25 @@ internal sealed class CompilationSyntaxIndex
         _compilation = compilation;
     }
 
-    public static SyntaxTreeIndex For(SyntaxTree tree, CancellationToken cancellationToken)
+    public static SyntaxTreeIndex For(SyntaxTree tree, CancellationToken cancellationToken) =>
+        GetOrBuild(ref EntryOf(tree).Index, SyntaxTreeIndex.Build, tree, cancellationToken);
+
+    public static SyntaxTreeOutline OutlineOf(SyntaxTree tree, CancellationToken cancellationToken) =>
+        GetOrBuild(ref EntryOf(tree).Outline, SyntaxTreeOutline.Build, tree, cancellationToken);
+
+    private static TreeEntry EntryOf(SyntaxTree tree) => Indexes.GetValue(tree, static _ => new TreeEntry());
+
+    /// <summary>The part in <paramref name="slot"/>, built on first need; published only once complete.</summary>
+    private static T GetOrBuild<T>(ref T? slot, System.Func<SyntaxTree, CancellationToken, T> build, SyntaxTree tree, CancellationToken cancellationToken)
+        where T : class
     {
-        var entry = Indexes.GetValue(tree, static _ => new TreeEntry());
-        if (Volatile.Read(ref entry.Index) is { } index)
+        if (Volatile.Read(ref slot) is { } part)
         {
-            return index;
+            return part;
         }
 
-        var built = SyntaxTreeIndex.Build(tree, cancellationToken);
-        return Interlocked.CompareExchange(ref entry.Index, built, null) ?? built;
-    }
-
-    public static SyntaxTreeOutline OutlineOf(SyntaxTree tree, CancellationToken cancellationToken)
-    {
-        var entry = Indexes.GetValue(tree, static _ => new TreeEntry());
-        if (Volatile.Read(ref entry.Outline) is { } outline)
-        {
-            return outline;
-        }
-
-        var built = SyntaxTreeOutline.Build(tree, cancellationToken);
-        return Interlocked.CompareExchange(ref entry.Outline, built, null) ?? built;
+        var built = build(tree, cancellationToken);
+        return Interlocked.CompareExchange(ref slot, built, null) ?? built;
     }
 
     /// <summary>
