@@ -46,6 +46,12 @@ public sealed class LimitNeverEnforcedAnalyzer : GkDiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.GK1004_LimitNeverEnforced);
 
+    /// <summary>
+    /// Reported only inside the declaration or call being analyzed, which is generated code exactly when
+    /// it is not analyzed: the driver's per-diagnostic generated-code check is redundant (see the base class).
+    /// </summary>
+    protected override GeneratedCodeAnalysisFlags GeneratedCodeAnalysis => GeneratedCodeAnalysisFlags.ReportDiagnostics;
+
     protected override void AnalyzeCompilation(CompilationStartAnalysisContext context)
     {
         var analysis = InputAnalysis.TryCreate(context.Compilation);

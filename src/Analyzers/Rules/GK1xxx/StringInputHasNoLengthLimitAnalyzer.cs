@@ -86,6 +86,12 @@ public sealed class StringInputHasNoLengthLimitAnalyzer : GkDiagnosticAnalyzer
 
     private static bool Contains(string name, string part) => name.IndexOf(part, StringComparison.OrdinalIgnoreCase) >= 0;
 
+    /// <summary>
+    /// Reported only inside the declaration or call being analyzed, which is generated code exactly when
+    /// it is not analyzed: the driver's per-diagnostic generated-code check is redundant (see the base class).
+    /// </summary>
+    protected override GeneratedCodeAnalysisFlags GeneratedCodeAnalysis => GeneratedCodeAnalysisFlags.ReportDiagnostics;
+
     protected override void AnalyzeCompilation(CompilationStartAnalysisContext context)
     {
         var analysis = InputAnalysis.TryCreate(context.Compilation);
