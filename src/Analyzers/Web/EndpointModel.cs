@@ -165,6 +165,13 @@ internal sealed class EndpointModel
     }
 
     /// <summary>
+    /// Syntax only: true when some <c>Map*</c> call passes a method group or local function named
+    /// <paramref name="name"/>, i.e. a method of that name may be a Minimal API handler.
+    /// </summary>
+    public bool MayBeHandlerName(string name, CancellationToken cancellationToken) =>
+        Knowledge.HasMinimalApis && name.Length > 0 && _handlerNames.Get(cancellationToken).Contains(name);
+
+    /// <summary>
     /// True when a rule reports <paramref name="endpoint"/> from its handler's declaration (a method-group or
     /// local-function handler of a Minimal API endpoint, declared in this compilation), not from its <c>Map*</c> call.
     /// </summary>

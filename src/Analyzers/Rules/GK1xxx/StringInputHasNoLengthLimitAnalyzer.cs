@@ -118,7 +118,9 @@ public sealed class StringInputHasNoLengthLimitAnalyzer : GkDiagnosticAnalyzer
             return;
         }
 
-        if (context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not { } property)
+        // A project with no endpoint (a test project, a class library) binds nothing from a request.
+        if (analysis.Model.GetCandidates(context.CancellationToken).IsEmpty
+            || context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not { } property)
         {
             return;
         }
@@ -129,7 +131,7 @@ public sealed class StringInputHasNoLengthLimitAnalyzer : GkDiagnosticAnalyzer
     private static void AnalyzeParameter(SyntaxNodeAnalysisContext context, InputAnalysis analysis, OptionValueCache<Settings> settings, OptionValueCache<LimitAttributes> attributes)
     {
         var declaration = (ParameterSyntax)context.Node;
-        if (declaration.Type is null || declaration.Parent is not ParameterListSyntax)
+        if (declaration.Type is null || declaration.Parent is not ParameterListSyntax || !MayBeBound(declaration, analysis.Model, context.CancellationToken))
         {
             return;
         }
@@ -140,6 +142,30 @@ public sealed class StringInputHasNoLengthLimitAnalyzer : GkDiagnosticAnalyzer
         }
 
         Check(context, parameter, parameter.Type, declaration.Identifier, analysis, settings, attributes);
+    }
+
+    /// <summary>
+    /// Syntax only, before any symbol: the parameter lists that can declare a request-bound input are those
+    /// of an action or page handler (a candidate class), a Minimal API handler (a lambda, or a method or
+    /// local function passed by name to a <c>Map*</c> call) and a positional record (a model member).
+    /// A service's or repository's parameters are none of these: no compilation-wide input model for them.
+    /// </summary>
+    private static bool MayBeBound(ParameterSyntax parameter, EndpointModel model, System.Threading.CancellationToken cancellationToken)
+    {
+        var candidates = model.GetCandidates(cancellationToken);
+        if (candidates.IsEmpty)
+        {
+            return false;
+        }
+
+        return parameter.Parent?.Parent switch
+        {
+            MethodDeclarationSyntax method => model.MayBeActionOrPageHandler(method, cancellationToken) || model.MayBeHandlerName(method.Identifier.ValueText, cancellationToken),
+            LocalFunctionStatementSyntax local => model.MayBeHandlerName(local.Identifier.ValueText, cancellationToken),
+            ParenthesizedLambdaExpressionSyntax or AnonymousMethodExpressionSyntax => candidates.HasMapCalls,
+            RecordDeclarationSyntax => true,
+            _ => false,
+        };
     }
 
     private static void Check(

@@ -315,6 +315,54 @@ public class GK1002_StringInputHasNoLengthLimitAnalyzerTests
                 VerifyCS.Diagnostic().WithLocation(0).WithArguments("Text", "string of a model bound from the request body", "length", "StringLength(4000)"))
             .RunAsync();
 
+    /// <summary>
+    /// Parameters are ruled out on syntax before any symbol (only actions, Map* handlers and positional
+    /// records can bind a request): every kind of handler must still be seen, and a service's
+    /// string parameters, or a delegate's, never.
+    /// </summary>
+    [Fact]
+    public Task Every_kind_of_handler_is_checked_and_other_parameter_lists_are_not() =>
+        VerifyCS.Test(/* lang=c#-test */ """
+            using System;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+
+            namespace Notes.Api;
+
+            public delegate void Renamed(string oldName, string newName);
+
+            public interface ITagService { void Rename(string oldName, string newName); }
+
+            public class TagService : ITagService
+            {
+                public void Rename(string oldName, string newName) { }
+
+                public static IResult Delete(string reason) => Results.Ok();
+            }
+
+            public static class TagEndpoints
+            {
+                public static void Map(WebApplication app)
+                {
+                    app.MapPut("/tags/{id:int}", Rename);
+                    app.MapPost("/tags", delegate (string [|name|]) { return Results.Ok(); });
+                    app.MapDelete("/tags/{id:int}", Other.Remove);
+                    app.MapGet("/tags/{slug}", Find);
+
+                    IResult Find(string [|slug|]) => Results.Ok();
+                }
+
+                private static IResult Rename(int id, string [|label|]) => Results.Ok();
+            }
+
+            public static class Other
+            {
+                public static IResult Remove(int id, string? [|reason|]) => Results.Ok();
+            }
+            """)
+            .WithReferences(ReferenceSet.AspNetCore)
+            .RunAsync();
+
     [Fact]
     public Task AsParameters_members_are_simple_parameters() =>
         VerifyCS.Test(/* lang=c#-test */ """
