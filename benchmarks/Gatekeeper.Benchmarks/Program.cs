@@ -119,6 +119,8 @@ foreach (var size in options.Sizes)
 
     var ide = runner.MeasureIde(solution, options.IdeWarmup, options.IdeIterations);
     Progress($"  IDE: Gatekeeper p95 {Statistics.Percentile(ide.GatekeeperMs, 95):N1} ms, wall p95 {Statistics.Percentile(ide.WallMs, 95):N1} ms");
+    var apiIde = runner.MeasureApiIde(solution, options.IdeWarmup, Math.Max(1, options.IdeIterations / 3));
+    Progress($"  IDE, API document: Gatekeeper p95 {Statistics.Percentile(apiIde.GatekeeperMs, 95):N1} ms");
     results.Add(new SizeResult(
         size,
         generated.ResourceCount,
@@ -129,7 +131,8 @@ foreach (var size in options.Sizes)
         warnings,
         runs,
         ide,
-        isolation));
+        isolation,
+        apiIde));
 }
 
 var loadAfter = LoadAverage();

@@ -138,6 +138,21 @@ internal static class Report
         text.AppendLine();
         text.AppendLine("Execution times are Roslyn's telemetry for the document on the edited compilation (compilation-start actions included). Binding probe: an analyzer that makes one semantic query in each attributed method, i.e. what binding the test bodies costs whoever asks first." + (idePeers ? " GK2001 and S2699 alone: each on its own compilation of the same edit." : ""));
 
+        if (sizes.All(s => s.ApiIde is not null))
+        {
+            text.AppendLine();
+            text.AppendLine("#### IDE: per-document analysis of a controller of the API project after an edit (warm-up excluded; not a target)");
+            text.AppendLine();
+            var rules = sizes[^1].ApiIde!.RuleMs.Keys.Where(rule => sizes.Any(s => Median(s.ApiIde!.RuleMs[rule]) >= 0.05)).OrderBy(rule => rule, StringComparer.Ordinal).ToList();
+            text.AppendLine("| Size | Document | Gatekeeper execution p50 / p95 (ms) | " + string.Join(" | ", rules.Select(rule => rule + " p50 / p95")) + " |");
+            text.AppendLine("|---|---|---:|" + string.Concat(rules.Select(_ => "---:|")));
+            foreach (var s in sizes)
+            {
+                var api = s.ApiIde!;
+                text.AppendLine(Invariant($"| {X(s.Size)} | {api.Document} ({api.DocumentLines:N0} lines) | {P50P95(api.GatekeeperMs)} | ") + string.Join(" | ", rules.Select(rule => P50P95(api.RuleMs[rule]))) + " |");
+            }
+        }
+
         text.AppendLine();
         text.AppendLine(Targets(sizes));
         if (analyzerExceptions.Count > 0)

@@ -46,6 +46,13 @@ internal sealed record IdeResult(
     IReadOnlyList<double> PeerSonarMs,
     IReadOnlyList<double> BindingProbeMs);
 
+/// <summary>Per-document analyses of a controller of the API project after an edit, warm-up excluded.</summary>
+internal sealed record ApiIdeResult(
+    string Document,
+    int DocumentLines,
+    IReadOnlyList<double> GatekeeperMs,
+    IReadOnlyDictionary<string, IReadOnlyList<double>> RuleMs);
+
 internal sealed record SizeResult(
     double Size,
     int ResourceCount,
@@ -56,7 +63,8 @@ internal sealed record SizeResult(
     int CompilerWarnings,
     IReadOnlyList<RunResult> Runs,
     IdeResult Ide,
-    IReadOnlyList<IsolationResult>? Isolation)
+    IReadOnlyList<IsolationResult>? Isolation,
+    ApiIdeResult? ApiIde = null)
 {
     public int TotalLines => ApiLines + TestLines;
 }

@@ -222,6 +222,66 @@ internal sealed class Runner
             probeMs);
     }
 
+    /// <summary>
+    /// (d) The same on the API project: an edit inside an action of the first controller, then Gatekeeper's
+    /// syntax and semantic diagnostics for that document on the compilation of the edit (as in (c)). The
+    /// security rules' compilation-wide models (endpoints, bound inputs) are rebuilt per compilation, so
+    /// this is what an edit in an API document costs them.
+    /// </summary>
+    public ApiIdeResult MeasureApiIde(BenchmarkSolution solution, int warmup, int iterations)
+    {
+        var baseCompilation = solution.NewApiCompilation();
+        var tree = solution.ApiTrees.First(t => t.GetText().ToString().Contains(": ControllerBase", StringComparison.Ordinal));
+        var text = tree.GetText();
+        const string Anchor = "return NotFound();";
+        var position = text.ToString().IndexOf(Anchor, StringComparison.Ordinal);
+        if (position < 0)
+        {
+            throw new InvalidOperationException("The controller lost its edit anchor.");
+        }
+
+        var analyzers = _catalog.CreateGatekeeper();
+        var gatekeeperMs = new List<double>();
+        var ruleMs = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        for (var i = 0; i < warmup + iterations; i++)
+        {
+            var edited = tree.WithChangedText(text.WithChanges(new TextChange(new TextSpan(position, 0), $"_ = {i}; ")));
+            var compilation = baseCompilation.ReplaceSyntaxTree(tree, edited);
+            _ = compilation.GetSemanticModel(edited).GetDiagnostics();
+            var forAnalyzers = compilation.WithAnalyzers(analyzers, Options());
+            var model = forAnalyzers.Compilation.GetSemanticModel(edited);
+            GC.Collect();
+            _ = forAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(edited, CancellationToken.None).GetAwaiter().GetResult();
+            _ = forAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, null, CancellationToken.None).GetAwaiter().GetResult();
+            if (i < warmup)
+            {
+                continue;
+            }
+
+            var total = 0.0;
+            foreach (var analyzer in analyzers)
+            {
+                var ms = ExecutionMs(forAnalyzers, analyzer);
+                total += ms;
+                var name = AnalyzerCatalog.NameOf(analyzer);
+                if (!ruleMs.TryGetValue(name, out var samples))
+                {
+                    ruleMs[name] = samples = new List<double>();
+                }
+
+                samples.Add(ms);
+            }
+
+            gatekeeperMs.Add(total);
+        }
+
+        return new ApiIdeResult(
+            System.IO.Path.GetFileName(tree.FilePath),
+            text.Lines.Count,
+            gatekeeperMs,
+            ruleMs.ToDictionary(p => p.Key, p => (IReadOnlyList<double>)p.Value, StringComparer.Ordinal));
+    }
+
     /// <summary>One analyzer's execution time for the edited document, on its own fresh compilation.</summary>
     private double AnalyzeDocumentAlone(CSharpCompilation baseCompilation, SyntaxTree tree, SyntaxTree edited, DiagnosticAnalyzer analyzer)
     {
