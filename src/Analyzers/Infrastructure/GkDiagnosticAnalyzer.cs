@@ -13,10 +13,20 @@ public abstract class GkDiagnosticAnalyzer : DiagnosticAnalyzer
 {
     public sealed override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysis);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(AnalyzeCompilation);
     }
+
+    /// <summary>
+    /// How the driver treats generated code for this rule: by default it is neither analyzed nor reported
+    /// in. A rule that reports only inside the declaration it is analyzing may say
+    /// <see cref="GeneratedCodeAnalysisFlags.ReportDiagnostics"/>: generated code is still not analyzed
+    /// (the driver skips generated trees and declarations marked <c>[GeneratedCode]</c> for it), and the
+    /// driver no longer checks each diagnostic's location for generated code, a check that scans every
+    /// token of the tree the first time a diagnostic is reported in it.
+    /// </summary>
+    protected virtual GeneratedCodeAnalysisFlags GeneratedCodeAnalysis => GeneratedCodeAnalysisFlags.None;
 
     /// <summary>
     /// Called once per compilation. Resolve what the rule needs; register nothing when the

@@ -522,6 +522,63 @@ public class GK2001_TestHasNoAssertionAnalyzerTests
             }
             """, ReferenceSet.XunitV2);
 
+    /// <summary>
+    /// Helpers named like assertions are followed first (from the last call up) and the others after:
+    /// the order of the questions changes, not the answers.
+    /// </summary>
+    [Fact]
+    public Task Helpers_named_like_assertions_are_followed_first_with_the_same_answers() =>
+        VerifyCS.VerifyAsync(/* lang=c#-test */ """
+            using Xunit;
+
+            public class OrderOfHelpersTests
+            {
+                private readonly Shop.Calculator _calculator = new();
+
+                // GK2004's business: the helper's only assertion cannot fail.
+                [Fact]
+                public void Asserts_only_what_cannot_fail() => AssertTrivially();
+
+                // The named helper asserts nothing, an unnamed one before it does.
+                [Fact]
+                public void Arrange_helper_asserts()
+                {
+                    Arrange(2);
+                    VerifyLater();
+                }
+
+                // Named helpers that call each other and never assert.
+                [Fact]
+                public void [|Named_helpers_in_a_cycle|]() => VerifyPing(2);
+
+                // A named helper that asserts through another helper.
+                [Fact]
+                public void Named_helper_through_another_helper() => EnsureSum(3);
+
+                private static void AssertTrivially() => Assert.True(true);
+
+                private void Arrange(int expected) => Assert.Equal(expected, _calculator.Add(1, 1));
+
+                private static void VerifyLater()
+                {
+                }
+
+                private static void VerifyPing(int n)
+                {
+                    if (n > 0)
+                    {
+                        VerifyPong(n - 1);
+                    }
+                }
+
+                private static void VerifyPong(int n) => VerifyPing(n);
+
+                private void EnsureSum(int expected) => Compare(expected, _calculator.Add(1, 2));
+
+                private static void Compare(int expected, int actual) => Assert.Equal(expected, actual);
+            }
+            """ + CodeUnderTest, ReferenceSet.XunitV2);
+
     [Fact]
     public Task Helpers_of_this_compilation_are_judged_by_their_body_not_their_name() =>
         VerifyCS.VerifyAsync(/* lang=c#-test */ """
@@ -849,6 +906,47 @@ public class GK2001_TestHasNoAssertionAnalyzerTests
             {
                 [Xunit.Fact]
                 public void Nothing() { }
+            }
+            """, ReferenceSet.XunitV2);
+
+    /// <summary>
+    /// GK2001 lets the driver skip its per-diagnostic generated-code check (it reports only on the method
+    /// it analyzes): code marked <c>[GeneratedCode]</c> in a hand-written file must still be left alone.
+    /// The driver judges a partial class part by part, with or without that check: a test in the
+    /// hand-written part of a class whose other part is marked is analyzed.
+    /// </summary>
+    [Fact]
+    public Task Declarations_marked_as_generated_code_are_not_analyzed() =>
+        VerifyCS.VerifyAsync(/* lang=c#-test */ """
+            using System.CodeDom.Compiler;
+            using Xunit;
+
+            [GeneratedCode("SpecFlow", "3.9")]
+            public class GeneratedFeatureTests
+            {
+                [Fact]
+                public void Nothing() { }
+            }
+
+            public class MixedTests
+            {
+                [GeneratedCode("tool", "1.0")]
+                [Fact]
+                public void Generated_method() { }
+
+                [Fact]
+                public void [|Hand_written|]() { }
+            }
+
+            [GeneratedCode("tool", "1.0")]
+            public partial class PartlyGeneratedTests
+            {
+            }
+
+            public partial class PartlyGeneratedTests
+            {
+                [Fact]
+                public void [|In_the_hand_written_part|]() { }
             }
             """, ReferenceSet.XunitV2);
 
