@@ -170,7 +170,7 @@ internal sealed class AssertionFinder
             // Most tests end with an assertion of a library: find it first, from the end, with one
             // semantic query per call whose name can be one. The answer is the same as the full walk's
             // below (any call that asserts makes the whole body assert); only the order of the questions changes.
-            if (QuickAsserts(root, model, isTestBody))
+            if (QuickAsserts(root, model, isTestBody, depth))
             {
                 return AssertionPresence.Asserts;
             }
@@ -208,10 +208,11 @@ internal sealed class AssertionFinder
 
         /// <summary>
         /// True when a call in <paramref name="root"/> whose name can be a library assertion binds to one
-        /// (or to a configured or <c>[AssertionMethod]</c> method) that can fail, or the test body throws:
-        /// the calls are checked from the last one up, helpers are not followed. False means "not decided here".
+        /// (or to a configured or <c>[AssertionMethod]</c> method) that can fail, a call of a helper named
+        /// like an assertion asserts, or the test body throws: the calls are checked from the last one up,
+        /// and only the helpers named like assertions are followed. False means "not decided here".
         /// </summary>
-        private bool QuickAsserts(SyntaxNode root, SemanticModel model, bool isTestBody)
+        private bool QuickAsserts(SyntaxNode root, SemanticModel model, bool isTestBody, int depth)
         {
             List<InvocationExpressionSyntax>? candidates = null;
             foreach (var node in root.DescendantNodes(child => !IsNeverRun(child, root)))
@@ -221,7 +222,7 @@ internal sealed class AssertionFinder
                     case ThrowStatementSyntax { Expression: not null } when isTestBody:
                     case ThrowExpressionSyntax when isTestBody:
                         return true;
-                    case InvocationExpressionSyntax invocation when MayBeLibraryAssertion(invocation.Expression):
+                    case InvocationExpressionSyntax invocation when MayBeLibraryAssertion(invocation.Expression) || IsNamedLikeAssertionHelper(invocation.Expression):
                         (candidates ??= new List<InvocationExpressionSyntax>()).Add(invocation);
                         break;
                 }
@@ -258,6 +259,15 @@ internal sealed class AssertionFinder
                 var isLibraryAssertion = AssertionMethods.IsLibraryAssertion(definition);
                 if (!isLibraryAssertion && !AssertionMethods.HasAssertionMethodAttribute(definition) && !_configured.Matches(definition))
                 {
+                    // A helper named like an assertion (AssertNotFound(result), VerifySaved()) is followed
+                    // before the arrange and act calls the full walk would follow first; its answer is the
+                    // one the full walk gets for this call (InvocationAsserts: CallAsserts for any method
+                    // that is not a library assertion).
+                    if (IsNamedLikeAssertionHelper(invocation.Expression) && CallAsserts(method, depth) == AssertionPresence.Asserts)
+                    {
+                        return true;
+                    }
+
                     continue;
                 }
 
@@ -305,6 +315,20 @@ internal sealed class AssertionFinder
 
             return receiverName is not null
                 && (AssertionMethods.IsAssertionClassName(receiverName) || receiverName is "Check" or "Should" or "Received" or "AssertExtensions");
+        }
+
+        /// <summary>Syntax only: a call whose name says it asserts (<c>AssertNotFound(…)</c>, <c>VerifySaved()</c>, <c>EnsureValid(…)</c>).</summary>
+        private static bool IsNamedLikeAssertionHelper(ExpressionSyntax callee)
+        {
+            var name = callee switch
+            {
+                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+                SimpleNameSyntax simple => simple.Identifier.ValueText,
+                _ => string.Empty,
+            };
+
+            return name.Length > 0 && AssertionMethods.HasAssertionName(name, containingTypeName: null);
         }
 
         private AssertionPresence InvocationAsserts(InvocationExpressionSyntax invocation, SemanticModel model, bool isTestBody, int depth)

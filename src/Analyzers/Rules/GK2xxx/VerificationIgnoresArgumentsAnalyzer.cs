@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Gatekeeper.Analyzers.Infrastructure;
@@ -352,6 +353,12 @@ public sealed class VerificationIgnoresArgumentsAnalyzer : GkDiagnosticAnalyzer
         /// </summary>
         private readonly ConcurrentDictionary<(SyntaxNode Root, int HelperDepth), bool> _inspects = new();
 
+        /// <summary>
+        /// The names of the methods of this compilation that may inspect arguments by themselves
+        /// (<see cref="ArgumentInspectionSyntax.DirectlyInspectingMethodNames"/>), gathered on first need.
+        /// </summary>
+        private HashSet<string>? _directlyInspectingMethodNames;
+
         public ArgumentInspections(Compilation compilation)
         {
             _compilation = compilation;
@@ -445,9 +452,58 @@ public sealed class VerificationIgnoresArgumentsAnalyzer : GkDiagnosticAnalyzer
                 return cached;
             }
 
-            var inspects = InspectsUncached(root, model, helperDepth, cancellationToken);
+            // Syntax first: code that cannot inspect (neither itself nor through a helper one call deep
+            // that can) is not bound. Binding the other members of a test class was most of GK2003's time.
+            var inspects = MayInspect(root, helperDepth, cancellationToken) && InspectsUncached(root, model, helperDepth, cancellationToken);
             _inspects.TryAdd(key, inspects);
             return inspects;
+        }
+
+        /// <summary>
+        /// Syntax only: false when <see cref="InspectsUncached"/> surely answers false. With no helper
+        /// depth left, that is <see cref="ArgumentInspectionSyntax.MayInspectDirectly"/>; one call deep,
+        /// a call may also reach a helper of this compilation whose name is one of the methods that may
+        /// inspect directly. Deeper, any call may.
+        /// </summary>
+        private bool MayInspect(SyntaxNode root, int helperDepth, CancellationToken cancellationToken)
+        {
+            if (ArgumentInspectionSyntax.MayInspectDirectly(root, cancellationToken))
+            {
+                return true;
+            }
+
+            if (helperDepth <= 0)
+            {
+                return false;
+            }
+
+            foreach (var node in root.DescendantNodes())
+            {
+                if (node is InvocationExpressionSyntax invocation && MayReachInspectingHelper(invocation, helperDepth, cancellationToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>One call deep, only a helper named like a method that may inspect directly can; deeper, any call may.</summary>
+        private bool MayReachInspectingHelper(InvocationExpressionSyntax invocation, int helperDepth, CancellationToken cancellationToken) =>
+            helperDepth > 1
+            || ArgumentInspectionSyntax.InvokedName(invocation) is not { } name
+            || DirectlyInspectingMethodNames(cancellationToken).Contains(name);
+
+        private HashSet<string> DirectlyInspectingMethodNames(CancellationToken cancellationToken)
+        {
+            if (Volatile.Read(ref _directlyInspectingMethodNames) is { } names)
+            {
+                return names;
+            }
+
+            // Racing threads compute the same set; the first one stored wins.
+            var built = ArgumentInspectionSyntax.DirectlyInspectingMethodNames(_compilation, cancellationToken);
+            return Interlocked.CompareExchange(ref _directlyInspectingMethodNames, built, null) ?? built;
         }
 
         private bool InspectsUncached(SyntaxNode root, SemanticModel model, int helperDepth, CancellationToken cancellationToken)
@@ -465,13 +521,13 @@ public sealed class VerificationIgnoresArgumentsAnalyzer : GkDiagnosticAnalyzer
                         }
 
                         break;
-                    case InvocationExpressionSyntax invocation when helperDepth > 0 || IsCallbackConfiguration(invocation):
-                        if (IsCallbackConfiguration(invocation) && HandsArgumentsToTestCode(invocation, model, cancellationToken))
+                    case InvocationExpressionSyntax invocation when helperDepth > 0 || ArgumentInspectionSyntax.IsCallbackConfiguration(invocation):
+                        if (ArgumentInspectionSyntax.IsCallbackConfiguration(invocation) && HandsArgumentsToTestCode(invocation, model, cancellationToken))
                         {
                             return true;
                         }
 
-                        if (helperDepth > 0 && HelperInspects(invocation, model, helperDepth - 1, cancellationToken))
+                        if (helperDepth > 0 && MayReachInspectingHelper(invocation, helperDepth, cancellationToken) && HelperInspects(invocation, model, helperDepth - 1, cancellationToken))
                         {
                             return true;
                         }
@@ -483,67 +539,36 @@ public sealed class VerificationIgnoresArgumentsAnalyzer : GkDiagnosticAnalyzer
             return false;
         }
 
-        private static bool IsCallbackConfiguration(InvocationExpressionSyntax invocation) =>
-            invocation.Expression switch
-            {
-                MemberAccessExpressionSyntax access => MockingLibraries.IsCallbackConfigurationName(access.Name.Identifier.ValueText),
-                _ => false,
-            };
-
         /// <summary>
         /// <c>Callback&lt;Email&gt;(sent.Add)</c>, <c>Returns((Email e) => …e…)</c>, <c>Do(call => call.Arg&lt;Email&gt;()…)</c>:
         /// the mock hands the arguments to a method group, or to a lambda that reads them.
         /// </summary>
         private static bool HandsArgumentsToTestCode(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
         {
-            if (MockingLibraries.LibraryOf(model.GetSymbolInfo(invocation, cancellationToken).Symbol) is null)
+            if (!ArgumentInspectionSyntax.MayHandArgumentsToTestCode(invocation)
+                || MockingLibraries.LibraryOf(model.GetSymbolInfo(invocation, cancellationToken).Symbol) is null)
             {
                 return false;
             }
 
             foreach (var argument in invocation.ArgumentList.Arguments)
             {
-                var (parameters, body) = argument.Expression switch
+                // A lambda that reads its parameters receives the arguments.
+                if (ArgumentInspectionSyntax.LambdaReadsItsParameters(argument.Expression))
                 {
-                    SimpleLambdaExpressionSyntax simple => (new[] { simple.Parameter.Identifier.ValueText }, (SyntaxNode)simple.Body),
-                    ParenthesizedLambdaExpressionSyntax parenthesized => (ParameterNames(parenthesized.ParameterList), parenthesized.Body),
-                    _ => (System.Array.Empty<string>(), (SyntaxNode?)null),
-                };
-
-                if (body is null)
-                {
-                    // A method group receives the arguments.
-                    if (argument.Expression is IdentifierNameSyntax or MemberAccessExpressionSyntax
-                        && model.GetSymbolInfo(argument.Expression, cancellationToken) is var info
-                        && (info.Symbol is IMethodSymbol || (info.Symbol is null && info.CandidateSymbols.Length > 0 && info.CandidateSymbols[0] is IMethodSymbol)))
-                    {
-                        return true;
-                    }
-
-                    continue;
+                    return true;
                 }
 
-                foreach (var identifier in body.DescendantNodesAndSelf())
+                // So does a method group.
+                if (argument.Expression is IdentifierNameSyntax or MemberAccessExpressionSyntax
+                    && model.GetSymbolInfo(argument.Expression, cancellationToken) is var info
+                    && (info.Symbol is IMethodSymbol || (info.Symbol is null && info.CandidateSymbols.Length > 0 && info.CandidateSymbols[0] is IMethodSymbol)))
                 {
-                    if (identifier is IdentifierNameSyntax { Identifier.ValueText: var used } && System.Array.IndexOf(parameters, used) >= 0)
-                    {
-                        return true;
-                    }
+                    return true;
                 }
             }
 
             return false;
-        }
-
-        private static string[] ParameterNames(ParameterListSyntax list)
-        {
-            var names = new string[list.Parameters.Count];
-            for (var i = 0; i < names.Length; i++)
-            {
-                names[i] = list.Parameters[i].Identifier.ValueText;
-            }
-
-            return names;
         }
 
         /// <summary>Into helpers of this compilation: <c>var mailer = CapturingMailer(sent);</c>.</summary>

@@ -441,6 +441,97 @@ public class GK2003_VerificationIgnoresArgumentsAnalyzerTests
             .ExpectDiagnostics(VerifyCS.Diagnostic().WithLocation(0).WithArguments("Send"))
             .RunAsync();
 
+    /// <summary>
+    /// Class members and helpers are bound only when their syntax can inspect (an inspection name, a
+    /// callback that hands over arguments, or a call of a method whose name is one of those that can):
+    /// the filter must still let through every way of reaching an inspection, and names only filter,
+    /// the semantic model decides (a same-named helper that inspects nothing does not silence).
+    /// </summary>
+    [Fact]
+    public Task Moq_inspections_reached_from_class_members_through_helpers_are_still_found() =>
+        VerifyCS.Test(/* lang=c#-test */ """
+            using System.Collections.Generic;
+            using Moq;
+            using Shop;
+            using Xunit;
+
+            public class SetUpThroughAnotherFileTests
+            {
+                private readonly Mock<IMailer> _mailer = new();
+                private readonly List<Email> _sent = new();
+
+                public SetUpThroughAnotherFileTests() => this.Install();
+
+                private void Install() => Recording.Record(_mailer, _sent);
+
+                [Fact]
+                public void Uses_the_capture_of_a_helper_of_the_constructor()
+                {
+                    new Signup(_mailer.Object).Register("ann@example.com");
+
+                    _mailer.Verify(m => m.Send(It.IsAny<Email>()), Times.Once);
+                }
+            }
+
+            public class MethodGroupCallbackTests
+            {
+                private readonly Mock<IMailer> _mailer = Recording.Generic<IMailer>();
+
+                [Fact]
+                public void A_field_initializer_calls_a_generic_helper_that_hands_arguments_to_a_method_group()
+                {
+                    new Signup(_mailer.Object).Register("ann@example.com");
+
+                    _mailer.Verify(m => m.Send(It.IsAny<Email>()), Times.Once);
+                }
+            }
+
+            public class SameNameTests
+            {
+                private readonly Mock<IMailer> _mailer = new();
+
+                public SameNameTests() => Unrelated.Record(_mailer, new List<Email>());
+
+                [Fact]
+                public void A_helper_named_like_an_inspecting_one_that_inspects_nothing()
+                {
+                    new Signup(_mailer.Object).Register("ann@example.com");
+
+                    _mailer.Verify(m => [|m.Send(It.IsAny<Email>())|], Times.Once);
+                }
+            }
+            """)
+            .WithSource(CodeUnderTest)
+            .WithSource(/* lang=c#-test */ """
+                using System.Collections.Generic;
+                using Moq;
+                using Shop;
+
+                public static class Recording
+                {
+                    public static void Record(Mock<IMailer> mailer, List<Email> sent) =>
+                        mailer.Setup(m => m.Send(It.IsAny<Email>())).Callback((Email e) => sent.Add(e));
+
+                    public static Mock<T> Generic<T>() where T : class
+                    {
+                        var mock = new Mock<T>();
+                        mock.Setup(m => ((IMailer)m).Send(It.IsAny<Email>())).Callback<Email>(Keep);
+                        return mock;
+                    }
+
+                    private static void Keep(Email email)
+                    {
+                    }
+                }
+
+                public static class Unrelated
+                {
+                    public static void Record(Mock<IMailer> mailer, List<Email> sent) => mailer.Setup(m => m.Ping());
+                }
+                """)
+            .WithReferences(ReferenceSet.XunitV2, ReferenceSet.Moq)
+            .RunAsync();
+
     [Fact]
     public Task No_mocking_library_means_no_analysis() =>
         VerifyCS.VerifyAsync(/* lang=c#-test */ """
