@@ -24,17 +24,20 @@ internal static class MockingLibraries
     public static ImmutableArray<string> Referenced(Compilation compilation)
     {
         var builder = ImmutableArray.CreateBuilder<string>(3);
-        if (compilation.GetTypeByMetadataName("Moq.Mock`1") is not null)
+
+        // In each library's own assembly: asked at the start of every compilation (every IDE keystroke).
+        var types = new ReferencedTypes(compilation);
+        if (types.Get("Moq.Mock`1", "Moq") is not null)
         {
             builder.Add(MockingLibraryNames.Moq);
         }
 
-        if (compilation.GetTypeByMetadataName("NSubstitute.Substitute") is not null)
+        if (types.Get("NSubstitute.Substitute", "NSubstitute") is not null)
         {
             builder.Add(MockingLibraryNames.NSubstitute);
         }
 
-        if (compilation.GetTypeByMetadataName("FakeItEasy.A") is not null)
+        if (types.Get("FakeItEasy.A", "FakeItEasy") is not null)
         {
             builder.Add(MockingLibraryNames.FakeItEasy);
         }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
 namespace Gatekeeper.Analyzers.Knowledge;
@@ -27,6 +28,38 @@ internal sealed class ReferencedTypes
                 _assemblies.Add(assembly.Identity.Name, assembly);
             }
         }
+    }
+
+    /// <summary>
+    /// Every type named <paramref name="metadataName"/> in the source assembly and in the referenced
+    /// assemblies whose name contains one of <paramref name="assemblyNameParts"/> (case-insensitive): what
+    /// <c>GetTypesByMetadataName</c> finds, asked of the few assemblies that can declare it.
+    /// </summary>
+    public ImmutableArray<INamedTypeSymbol> GetAll(string metadataName, params string[] assemblyNameParts)
+    {
+        var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+        if (_compilation.Assembly.GetTypeByMetadataName(metadataName) is { } declared)
+        {
+            builder.Add(declared);
+        }
+
+        foreach (var pair in _assemblies)
+        {
+            foreach (var part in assemblyNameParts)
+            {
+                if (pair.Key.IndexOf(part, StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    if (pair.Value.GetTypeByMetadataName(metadataName) is { } type)
+                    {
+                        builder.Add(type);
+                    }
+
+                    break;
+                }
+            }
+        }
+
+        return builder.ToImmutable();
     }
 
     /// <summary>The type <paramref name="metadataName"/>, looked up in <paramref name="assemblyNames"/> (in order) first.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
@@ -27,6 +28,18 @@ internal sealed class TestFrameworkKnowledge
     /// <summary>The assertion library the project references (one of <see cref="AssertionLibraryNames"/>).</summary>
     public string AssertionLibrary { get; }
 
+    /// <summary>The test attribute types found (for tests of the lookup).</summary>
+    internal IEnumerable<INamedTypeSymbol> TestAttributeTypes
+    {
+        get
+        {
+            foreach (var (attribute, _) in _testAttributes)
+            {
+                yield return attribute;
+            }
+        }
+    }
+
     /// <summary>
     /// Builds the knowledge for <paramref name="compilation"/>, or returns null when it references
     /// no test framework, so that production projects pay nothing for test rules.
@@ -54,13 +67,18 @@ internal sealed class TestFrameworkKnowledge
     {
         var builder = ImmutableArray.CreateBuilder<(INamedTypeSymbol, string)>();
         var xunitFramework = XunitFrameworkName(compilation);
-        Add(builder, compilation, WellKnownTypeNames.XunitFactAttribute, xunitFramework);
-        Add(builder, compilation, WellKnownTypeNames.NUnitTestAttribute, TestFrameworkNames.NUnit);
-        Add(builder, compilation, WellKnownTypeNames.NUnitTestCaseAttribute, TestFrameworkNames.NUnit);
-        Add(builder, compilation, WellKnownTypeNames.NUnitTestCaseSourceAttribute, TestFrameworkNames.NUnit);
-        Add(builder, compilation, WellKnownTypeNames.NUnitTheoryAttribute, TestFrameworkNames.NUnit);
-        Add(builder, compilation, WellKnownTypeNames.MSTestTestMethodAttribute, TestFrameworkNames.MSTest);
-        Add(builder, compilation, WellKnownTypeNames.TUnitTestAttribute, TestFrameworkNames.TUnit);
+
+        // Asked of the source and of the framework's own assemblies (xunit.core, xunit.v3.core, nunit.framework,
+        // Microsoft.VisualStudio.TestPlatform.TestFramework, TUnit.Core …), not of all ~200 references: this runs
+        // at the start of every compilation, i.e. on every IDE keystroke, in test and production projects alike.
+        var types = new ReferencedTypes(compilation);
+        Add(builder, types.GetAll(WellKnownTypeNames.XunitFactAttribute, "xunit"), xunitFramework);
+        Add(builder, types.GetAll(WellKnownTypeNames.NUnitTestAttribute, "nunit"), TestFrameworkNames.NUnit);
+        Add(builder, types.GetAll(WellKnownTypeNames.NUnitTestCaseAttribute, "nunit"), TestFrameworkNames.NUnit);
+        Add(builder, types.GetAll(WellKnownTypeNames.NUnitTestCaseSourceAttribute, "nunit"), TestFrameworkNames.NUnit);
+        Add(builder, types.GetAll(WellKnownTypeNames.NUnitTheoryAttribute, "nunit"), TestFrameworkNames.NUnit);
+        Add(builder, types.GetAll(WellKnownTypeNames.MSTestTestMethodAttribute, "TestFramework", "MSTest"), TestFrameworkNames.MSTest);
+        Add(builder, types.GetAll(WellKnownTypeNames.TUnitTestAttribute, "TUnit"), TestFrameworkNames.TUnit);
         if (builder.Count == 0)
         {
             return null;
@@ -69,14 +87,10 @@ internal sealed class TestFrameworkKnowledge
         return new TestFrameworkKnowledge(builder.ToImmutable(), DetectAssertionLibrary(compilation));
     }
 
-    private static void Add(
-        ImmutableArray<(INamedTypeSymbol, string)>.Builder builder,
-        Compilation compilation,
-        string metadataName,
-        string framework)
+    private static void Add(ImmutableArray<(INamedTypeSymbol, string)>.Builder builder, ImmutableArray<INamedTypeSymbol> types, string framework)
     {
         // The same name may come from two references (or be declared in source): keep them all.
-        foreach (var type in compilation.GetTypesByMetadataName(metadataName))
+        foreach (var type in types)
         {
             builder.Add((type, framework));
         }
