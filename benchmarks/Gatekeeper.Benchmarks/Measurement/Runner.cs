@@ -194,21 +194,7 @@ internal sealed class Runner
 
             compilerMs.Add(compilerElapsed);
             wallMs.Add(wallElapsed);
-            var executionMs = 0.0;
-            foreach (var analyzer in analyzers)
-            {
-                var ms = ExecutionMs(forAnalyzers, analyzer);
-                executionMs += ms;
-                var name = AnalyzerCatalog.NameOf(analyzer);
-                if (!ruleMs.TryGetValue(name, out var samples))
-                {
-                    ruleMs[name] = samples = new List<double>();
-                }
-
-                samples.Add(ms);
-            }
-
-            gatekeeperMs.Add(executionMs);
+            gatekeeperMs.Add(RecordRuleTimes(forAnalyzers, analyzers, ruleMs));
         }
 
         return new IdeResult(
@@ -258,21 +244,7 @@ internal sealed class Runner
                 continue;
             }
 
-            var total = 0.0;
-            foreach (var analyzer in analyzers)
-            {
-                var ms = ExecutionMs(forAnalyzers, analyzer);
-                total += ms;
-                var name = AnalyzerCatalog.NameOf(analyzer);
-                if (!ruleMs.TryGetValue(name, out var samples))
-                {
-                    ruleMs[name] = samples = new List<double>();
-                }
-
-                samples.Add(ms);
-            }
-
-            gatekeeperMs.Add(total);
+            gatekeeperMs.Add(RecordRuleTimes(forAnalyzers, analyzers, ruleMs));
         }
 
         return new ApiIdeResult(
@@ -280,6 +252,26 @@ internal sealed class Runner
             text.Lines.Count,
             gatekeeperMs,
             ruleMs.ToDictionary(p => p.Key, p => (IReadOnlyList<double>)p.Value, StringComparer.Ordinal));
+    }
+
+    /// <summary>Adds each analyzer's execution time for the analyzed document to <paramref name="ruleMs"/>; returns their sum.</summary>
+    private double RecordRuleTimes(CompilationWithAnalyzers forAnalyzers, ImmutableArray<DiagnosticAnalyzer> analyzers, Dictionary<string, List<double>> ruleMs)
+    {
+        var total = 0.0;
+        foreach (var analyzer in analyzers)
+        {
+            var ms = ExecutionMs(forAnalyzers, analyzer);
+            total += ms;
+            var name = AnalyzerCatalog.NameOf(analyzer);
+            if (!ruleMs.TryGetValue(name, out var samples))
+            {
+                ruleMs[name] = samples = new List<double>();
+            }
+
+            samples.Add(ms);
+        }
+
+        return total;
     }
 
     /// <summary>One analyzer's execution time for the edited document, on its own fresh compilation.</summary>
