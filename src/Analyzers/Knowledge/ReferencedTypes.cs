@@ -16,12 +16,14 @@ namespace Gatekeeper.Analyzers.Knowledge;
 internal sealed class ReferencedTypes
 {
     private readonly Compilation _compilation;
+    private readonly ImmutableArray<IAssemblySymbol> _references;
     private readonly Dictionary<string, IAssemblySymbol> _assemblies = new(StringComparer.Ordinal);
 
     public ReferencedTypes(Compilation compilation)
     {
         _compilation = compilation;
-        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+        _references = compilation.SourceModule.ReferencedAssemblySymbols;
+        foreach (var assembly in _references)
         {
             if (!_assemblies.ContainsKey(assembly.Identity.Name))
             {
@@ -43,13 +45,14 @@ internal sealed class ReferencedTypes
             builder.Add(declared);
         }
 
-        foreach (var pair in _assemblies)
+        // Every reference, not one per name: two versions of a framework may both be referenced.
+        foreach (var assembly in _references)
         {
             foreach (var part in assemblyNameParts)
             {
-                if (pair.Key.IndexOf(part, StringComparison.OrdinalIgnoreCase) >= 0)
+                if (assembly.Identity.Name.IndexOf(part, StringComparison.OrdinalIgnoreCase) >= 0)
                 {
-                    if (pair.Value.GetTypeByMetadataName(metadataName) is { } type)
+                    if (assembly.GetTypeByMetadataName(metadataName) is { } type)
                     {
                         builder.Add(type);
                     }
