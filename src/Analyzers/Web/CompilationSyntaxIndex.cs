@@ -119,32 +119,48 @@ internal sealed class SyntaxTreeIndex
 /// </summary>
 internal sealed class SyntaxTreeOutline
 {
-    private SyntaxTreeOutline(IReadOnlyList<ClassSummary> classes, bool mentionsMap)
+    private static readonly IReadOnlyList<ClassSummary> NoClasses = new ClassSummary[0];
+
+    private SyntaxTreeOutline(IReadOnlyList<ClassSummary> classes, IReadOnlyList<ClassSummary> chainClasses, bool mentionsMap)
     {
         Classes = classes;
+        ChainClasses = chainClasses;
         MentionsMap = mentionsMap;
     }
 
     /// <summary>Every class declared in the tree (nested ones included).</summary>
     public IReadOnlyList<ClassSummary> Classes { get; }
 
+    /// <summary>
+    /// The classes that can be <see cref="EndpointCandidates">candidates</see>: those that look like one, are
+    /// partial, or have a base list. A class with none of these never is, whatever the other trees declare,
+    /// so the per-compilation merge (on every keystroke in the IDE) skips them without looking.
+    /// </summary>
+    public IReadOnlyList<ClassSummary> ChainClasses { get; }
+
     public bool MentionsMap { get; }
 
     public static SyntaxTreeOutline Build(SyntaxTree tree, CancellationToken cancellationToken)
     {
         var classes = new List<ClassSummary>();
+        List<ClassSummary>? chainClasses = null;
         var root = tree.GetRoot(cancellationToken);
         foreach (var node in root.DescendantNodes(static node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
         {
             if (node is ClassDeclarationSyntax declaration)
             {
-                classes.Add(ClassSummary.Of(declaration));
+                var summary = ClassSummary.Of(declaration);
+                classes.Add(summary);
+                if (summary.LooksLikeEndpointClass || summary.IsPartial || !summary.BaseNames.IsEmpty)
+                {
+                    (chainClasses ??= new List<ClassSummary>()).Add(summary);
+                }
             }
         }
 
         cancellationToken.ThrowIfCancellationRequested();
         var mentionsMap = tree.GetText(cancellationToken).ToString().IndexOf("Map", System.StringComparison.Ordinal) >= 0;
-        return new SyntaxTreeOutline(classes, mentionsMap);
+        return new SyntaxTreeOutline(classes, (IReadOnlyList<ClassSummary>?)chainClasses ?? NoClasses, mentionsMap);
     }
 }
 
@@ -242,6 +258,61 @@ internal sealed class CompilationSyntaxIndex
         }
     }
 
+    /// <summary>The <see cref="SyntaxTreeOutline.ChainClasses"/> of every tree.</summary>
+    public List<ClassSummary> ChainClasses(CancellationToken cancellationToken)
+    {
+        var classes = new List<ClassSummary>();
+        foreach (var tree in _compilation.SyntaxTrees)
+        {
+            classes.AddRange(OutlineOf(tree, cancellationToken).ChainClasses);
+        }
+
+        return classes;
+    }
+
+    /// <summary>
+    /// Some tree has an invocation that <see cref="MinimalApiEndpoints.MayBeMapCall">may map an endpoint</see>.
+    /// The answer of each tree is kept with it, so an edit asks only the edited tree again.
+    /// </summary>
+    public bool HasAnyMapCall(CancellationToken cancellationToken)
+    {
+        foreach (var tree in _compilation.SyntaxTrees)
+        {
+            if (MayMapEndpoint(tree, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool MayMapEndpoint(SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        var entry = EntryOf(tree);
+        var known = Volatile.Read(ref entry.MayMapEndpoint);
+        if (known != 0)
+        {
+            return known > 0;
+        }
+
+        var found = false;
+        if (OutlineOf(tree, cancellationToken).MentionsMap)
+        {
+            var index = For(tree, cancellationToken);
+            foreach (var name in MinimalApiEndpoints.MapMethodNames)
+            {
+                foreach (var invocation in index.InvocationsNamed(name))
+                {
+                    found |= MinimalApiEndpoints.MayBeMapCall(invocation);
+                }
+            }
+        }
+
+        Volatile.Write(ref entry.MayMapEndpoint, found ? 1 : -1);
+        return found;
+    }
+
     public IEnumerable<AssignmentExpressionSyntax> FallbackPolicyAssignments(CancellationToken cancellationToken)
     {
         foreach (var tree in _compilation.SyntaxTrees)
@@ -258,5 +329,8 @@ internal sealed class CompilationSyntaxIndex
     {
         public SyntaxTreeIndex? Index;
         public SyntaxTreeOutline? Outline;
+
+        /// <summary>0: not asked yet; 1: the tree has an invocation that may map an endpoint; -1: it has none.</summary>
+        public int MayMapEndpoint;
     }
 }

@@ -129,93 +129,84 @@ internal sealed class EndpointCandidates
 
     public static EndpointCandidates Compute(CompilationSyntaxIndex index, CancellationToken cancellationToken)
     {
-        var byName = new Dictionary<string, List<ClassSummary>>(StringComparer.Ordinal);
-        foreach (var summary in index.Classes(cancellationToken))
+        // Only classes that look like one, are partial or have a base list can be candidates (the rest never
+        // are, whatever other trees declare): in a test project that is a few classes, not every class.
+        var chainClasses = index.ChainClasses(cancellationToken);
+        var candidateNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var summary in chainClasses)
         {
-            if (!byName.TryGetValue(summary.Name, out var list))
+            if (summary.LooksLikeEndpointClass || summary.IsPartial)
             {
-                byName.Add(summary.Name, list = new List<ClassSummary>(1));
+                candidateNames.Add(summary.Name);
             }
-
-            list.Add(summary);
         }
 
-        // Names of candidate classes, grown to a fixed point through base-list names of source classes.
-        var candidateNames = new HashSet<string>(StringComparer.Ordinal);
+        // Grown to a fixed point through base-list names; the names of all source classes are gathered only
+        // when a base list names a type that may come from another assembly.
+        HashSet<string>? sourceClassNames = null;
+        bool IsSourceClass(string name)
+        {
+            if (sourceClassNames is null)
+            {
+                sourceClassNames = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var summary in index.Classes(cancellationToken))
+                {
+                    sourceClassNames.Add(summary.Name);
+                }
+            }
+
+            return sourceClassNames.Contains(name);
+        }
+
+        bool IsCandidate(ClassSummary summary)
+        {
+            if (summary.LooksLikeEndpointClass || summary.IsPartial)
+            {
+                return true;
+            }
+
+            foreach (var baseName in summary.BaseNames)
+            {
+                // A source class is a candidate's base only if it is a candidate itself; a type of another
+                // assembly may be a controller base unless it reads as an interface or is a known non-controller.
+                if (candidateNames.Contains(baseName)
+                    || (!LooksLikeInterface(baseName) && !KnownNonControllerBases.Contains(baseName) && !IsSourceClass(baseName)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         var changed = true;
         while (changed)
         {
             cancellationToken.ThrowIfCancellationRequested();
             changed = false;
-            foreach (var pair in byName)
+            foreach (var summary in chainClasses)
             {
-                if (candidateNames.Contains(pair.Key))
+                if (!candidateNames.Contains(summary.Name) && IsCandidate(summary))
                 {
-                    continue;
-                }
-
-                foreach (var summary in pair.Value)
-                {
-                    if (IsCandidate(summary, byName, candidateNames))
-                    {
-                        candidateNames.Add(pair.Key);
-                        changed = true;
-                        break;
-                    }
+                    candidateNames.Add(summary.Name);
+                    changed = true;
                 }
             }
         }
 
         var keys = new HashSet<(SyntaxTree Tree, int Position)>();
         var declarations = ImmutableArray.CreateBuilder<ClassDeclarationSyntax>();
-        foreach (var pair in byName)
+        foreach (var summary in chainClasses)
         {
-            foreach (var summary in pair.Value)
+            if (IsCandidate(summary))
             {
-                if (IsCandidate(summary, byName, candidateNames))
-                {
-                    keys.Add((summary.Declaration.SyntaxTree, summary.Declaration.SpanStart));
-                    declarations.Add(summary.Declaration);
-                }
+                keys.Add((summary.Declaration.SyntaxTree, summary.Declaration.SpanStart));
+                declarations.Add(summary.Declaration);
             }
         }
 
-        return new EndpointCandidates(keys, declarations.ToImmutable(), HasAnyMapCall(index, cancellationToken));
-    }
-
-    private static bool IsCandidate(ClassSummary summary, Dictionary<string, List<ClassSummary>> byName, HashSet<string> candidateNames)
-    {
-        if (summary.LooksLikeEndpointClass || summary.IsPartial)
-        {
-            return true;
-        }
-
-        foreach (var baseName in summary.BaseNames)
-        {
-            if (byName.ContainsKey(baseName) ? candidateNames.Contains(baseName) : !LooksLikeInterface(baseName) && !KnownNonControllerBases.Contains(baseName))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return new EndpointCandidates(keys, declarations.ToImmutable(), index.HasAnyMapCall(cancellationToken));
     }
 
     private static bool LooksLikeInterface(string name) => name.Length >= 2 && name[0] == 'I' && char.IsUpper(name[1]);
-
-    private static bool HasAnyMapCall(CompilationSyntaxIndex index, CancellationToken cancellationToken)
-    {
-        foreach (var name in MinimalApiEndpoints.MapMethodNames)
-        {
-            foreach (var invocation in index.MapInvocationsNamed(name, cancellationToken))
-            {
-                if (MinimalApiEndpoints.MayBeMapCall(invocation))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
 }

@@ -53,6 +53,13 @@ public sealed class EndpointCandidatesTests
             public abstract class SecureBase : ApiBase { }
             public class Gadgets : SecureBase { [HttpPatch] public void Patch() { } }
             public class EditPage : AppPage { public void OnPost() { } }
+            """,
+            Usings + """
+            // Source bases named like an interface or like a known non-controller library type.
+            public abstract class IOEndpoints : ControllerBase { }
+            public class Files : IOEndpoints { [HttpDelete] public void Delete() { } }
+            public abstract class Profile : ControllerBase { }
+            public class Me : Profile { [HttpPut] public void Put() { } }
             """);
 
         var candidates = harness.Model.GetCandidates(CancellationToken.None);
@@ -61,7 +68,7 @@ public sealed class EndpointCandidatesTests
             .ToList();
 
         Assert.Equal(
-            ["ApiBase", "AppPage", "EditPage", "Gadgets", "IndexModel", "Items", "OrdersController", "Plain", "Reports", "SecureBase", "Things", "Things", "Widgets"],
+            ["ApiBase", "AppPage", "EditPage", "Files", "Gadgets", "IOEndpoints", "IndexModel", "Items", "Me", "OrdersController", "Plain", "Profile", "Reports", "SecureBase", "Things", "Things", "Widgets"],
             accepted.Select(pair => pair.Declaration.Identifier.ValueText).OrderBy(name => name, System.StringComparer.Ordinal));
         Assert.All(accepted, pair => Assert.True(candidates.MayBeEndpointClass(pair.Declaration), pair.Declaration.Identifier.ValueText + " is no candidate"));
     }
