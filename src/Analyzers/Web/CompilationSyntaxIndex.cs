@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -121,10 +122,17 @@ internal sealed class SyntaxTreeOutline
 {
     private static readonly IReadOnlyList<ClassSummary> NoClasses = new ClassSummary[0];
 
-    private SyntaxTreeOutline(IReadOnlyList<ClassSummary> classes, IReadOnlyList<ClassSummary> chainClasses, bool mentionsMap)
+    private SyntaxTreeOutline(
+        IReadOnlyList<ClassSummary> classes,
+        IReadOnlyList<ClassSummary> chainClasses,
+        IReadOnlyList<(TypeDeclarationSyntax Declaration, ImmutableArray<string> BaseNames)> baseLists,
+        IReadOnlyList<(string Alias, string Target)> aliases,
+        bool mentionsMap)
     {
         Classes = classes;
         ChainClasses = chainClasses;
+        BaseLists = baseLists;
+        Aliases = aliases;
         MentionsMap = mentionsMap;
     }
 
@@ -138,12 +146,20 @@ internal sealed class SyntaxTreeOutline
     /// </summary>
     public IReadOnlyList<ClassSummary> ChainClasses { get; }
 
+    /// <summary>Every class, struct, record and interface declared with a base list, and the simple names in it.</summary>
+    public IReadOnlyList<(TypeDeclarationSyntax Declaration, ImmutableArray<string> BaseNames)> BaseLists { get; }
+
+    /// <summary>The using aliases of the tree (global ones included): the alias and the simple name it stands for.</summary>
+    public IReadOnlyList<(string Alias, string Target)> Aliases { get; }
+
     public bool MentionsMap { get; }
 
     public static SyntaxTreeOutline Build(SyntaxTree tree, CancellationToken cancellationToken)
     {
         var classes = new List<ClassSummary>();
         List<ClassSummary>? chainClasses = null;
+        List<(TypeDeclarationSyntax, ImmutableArray<string>)>? baseLists = null;
+        List<(string, string)>? aliases = null;
         var root = tree.GetRoot(cancellationToken);
         foreach (var node in root.DescendantNodes(static node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
         {
@@ -155,12 +171,39 @@ internal sealed class SyntaxTreeOutline
                 {
                     (chainClasses ??= new List<ClassSummary>()).Add(summary);
                 }
+
+                if (!summary.BaseNames.IsEmpty)
+                {
+                    (baseLists ??= new()).Add((declaration, summary.BaseNames));
+                }
+            }
+            else if (node is TypeDeclarationSyntax { BaseList: { } baseList } type)
+            {
+                var names = ImmutableArray.CreateBuilder<string>(baseList.Types.Count);
+                foreach (var baseType in baseList.Types)
+                {
+                    if (ClassSummary.SimpleName(baseType.Type) is { Length: > 0 } name)
+                    {
+                        names.Add(name);
+                    }
+                }
+
+                (baseLists ??= new()).Add((type, names.ToImmutable()));
+            }
+            else if (node is UsingDirectiveSyntax { Alias: { } alias, Name: { } target } && ClassSummary.SimpleName(target) is { Length: > 0 } targetName)
+            {
+                (aliases ??= new()).Add((alias.Name.Identifier.ValueText, targetName));
             }
         }
 
         cancellationToken.ThrowIfCancellationRequested();
         var mentionsMap = tree.GetText(cancellationToken).ToString().IndexOf("Map", System.StringComparison.Ordinal) >= 0;
-        return new SyntaxTreeOutline(classes, (IReadOnlyList<ClassSummary>?)chainClasses ?? NoClasses, mentionsMap);
+        return new SyntaxTreeOutline(
+            classes,
+            (IReadOnlyList<ClassSummary>?)chainClasses ?? NoClasses,
+            (IReadOnlyList<(TypeDeclarationSyntax, ImmutableArray<string>)>?)baseLists ?? new (TypeDeclarationSyntax, ImmutableArray<string>)[0],
+            (IReadOnlyList<(string, string)>?)aliases ?? new (string, string)[0],
+            mentionsMap);
     }
 }
 
@@ -258,6 +301,36 @@ internal sealed class CompilationSyntaxIndex
         }
     }
 
+    /// <summary>
+    /// The type declarations of the compilation by the simple names in their base lists, and the using aliases
+    /// (alias, simple name of the target) of every tree: syntax only, to find the types that can implement an
+    /// interface without building every type's symbols.
+    /// </summary>
+    public BaseListIndex BaseLists(CancellationToken cancellationToken)
+    {
+        var byBaseName = new Dictionary<string, List<TypeDeclarationSyntax>>(System.StringComparer.Ordinal);
+        var aliases = new List<(string Alias, string Target)>();
+        foreach (var tree in _compilation.SyntaxTrees)
+        {
+            var outline = OutlineOf(tree, cancellationToken);
+            aliases.AddRange(outline.Aliases);
+            foreach (var (declaration, baseNames) in outline.BaseLists)
+            {
+                foreach (var name in baseNames)
+                {
+                    if (!byBaseName.TryGetValue(name, out var declarations))
+                    {
+                        byBaseName.Add(name, declarations = new List<TypeDeclarationSyntax>(1));
+                    }
+
+                    declarations.Add(declaration);
+                }
+            }
+        }
+
+        return new BaseListIndex(byBaseName, aliases);
+    }
+
     /// <summary>The <see cref="SyntaxTreeOutline.ChainClasses"/> of every tree.</summary>
     public List<ClassSummary> ChainClasses(CancellationToken cancellationToken)
     {
@@ -333,4 +406,18 @@ internal sealed class CompilationSyntaxIndex
         /// <summary>0: not asked yet; 1: the tree has an invocation that may map an endpoint; -1: it has none.</summary>
         public int MayMapEndpoint;
     }
+}
+
+/// <summary>Type declarations by the simple names in their base lists, and the using aliases (alias, simple name of the target).</summary>
+internal sealed class BaseListIndex
+{
+    public BaseListIndex(Dictionary<string, List<TypeDeclarationSyntax>> byBaseName, List<(string Alias, string Target)> aliases)
+    {
+        ByBaseName = byBaseName;
+        Aliases = aliases;
+    }
+
+    public Dictionary<string, List<TypeDeclarationSyntax>> ByBaseName { get; }
+
+    public List<(string Alias, string Target)> Aliases { get; }
 }

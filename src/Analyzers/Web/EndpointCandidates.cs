@@ -69,7 +69,8 @@ internal sealed class ClassSummary
         return new ClassSummary(declaration, name, baseNames, looksLike && !isStatic, declaration.Modifiers.Any(SyntaxKind.PartialKeyword) && !isStatic);
     }
 
-    private static string? SimpleName(TypeSyntax type) =>
+    /// <summary>The simple name written for a type: <c>B</c> for <c>A.B</c>, <c>global::B</c> and <c>B&lt;T&gt;</c>; null for other forms.</summary>
+    public static string? SimpleName(TypeSyntax type) =>
         type switch
         {
             SimpleNameSyntax simple => simple.Identifier.ValueText,

@@ -338,6 +338,112 @@ public class GK1001_OwnershipCheckMissingAnalyzerTests
             """)
             .RunAsync();
 
+    /// <summary>
+    /// Implementations are found from base lists by name before any symbol (see OwnershipFacts.ImplementersOf):
+    /// every way C# lets a source type implement a source interface must still be followed. Each service below
+    /// deletes without checking the owner, so each action is reported only if its implementation is found (an
+    /// unfound callee shows no mutation); the last one checks, so the rule is known to read the bodies it finds.
+    /// </summary>
+    [Fact]
+    public Task Implementations_are_found_through_every_kind_of_base_list() =>
+        Test(/* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Authorization;
+            using Microsoft.AspNetCore.Mvc;
+            using Notes.Api;
+            using Eraser = Notes.Api.Controllers.IEraser;
+
+            namespace Notes.Api.Controllers;
+
+            public interface IArchiveBase { Task ArchiveAsync(int id); }
+            public interface IArchiver : IArchiveBase { }
+            public interface IEraser { Task EraseAsync(int id); }
+            public interface IStore<T> { Task RemoveAsync(int id); }
+            public interface IPurger { Task PurgeAsync(int id); }
+            public interface ICleaner { Task CleanAsync(int id); }
+            public interface IChecked { Task DeleteAsync(int id); }
+
+            internal static class Unchecked
+            {
+                public static async Task Delete(AppDb db, int id)
+                {
+                    var note = await db.Notes.FindAsync(id);
+                    if (note is null) return;
+                    db.Notes.Remove(note);
+                    await db.SaveChangesAsync();
+                }
+            }
+
+            // An interface that extends the one declaring the method.
+            public class Archiver(AppDb db) : IArchiver
+            {
+                public Task ArchiveAsync(int id) => Unchecked.Delete(db, id);
+            }
+
+            // A using alias in the base list.
+            public class EraserService(AppDb db) : Eraser
+            {
+                public Task EraseAsync(int id) => Unchecked.Delete(db, id);
+            }
+
+            // A generic interface, and the base list on another part of a partial class.
+            public partial class NoteStore : IStore<Note> { }
+            public partial class NoteStore(AppDb db)
+            {
+                public Task RemoveAsync(int id) => Unchecked.Delete(db, id);
+            }
+
+            // A class that implements the interface through its base class only.
+            public class PurgerRoot(AppDb db) : IPurger
+            {
+                public virtual Task PurgeAsync(int id) => Unchecked.Delete(db, id);
+            }
+            public class Purger(AppDb db) : PurgerRoot(db) { }
+
+            // A record struct.
+            public record struct Cleaner(AppDb Db) : ICleaner
+            {
+                public Task CleanAsync(int id) => Unchecked.Delete(Db, id);
+            }
+
+            public class Checked(AppDb db, ICurrentUserService user) : IChecked
+            {
+                public async Task DeleteAsync(int id)
+                {
+                    var note = await db.Notes.FindAsync(id);
+                    if (note is null || note.OwnerId != user.UserId) throw new System.UnauthorizedAccessException();
+                    db.Notes.Remove(note);
+                    await db.SaveChangesAsync();
+                }
+            }
+
+            [ApiController]
+            [Authorize]
+            [Route("api/notes")]
+            public class NotesController(IArchiver archiver, IEraser eraser, IStore<Note> store, IPurger purger, ICleaner cleaner, IChecked checkedNotes) : ControllerBase
+            {
+                [HttpPost("{id}/archive")]
+                public async Task<IActionResult> [|Archive|](int id) { await archiver.ArchiveAsync(id); return NoContent(); }
+
+                [HttpDelete("{id}/erase")]
+                public async Task<IActionResult> [|Erase|](int id) { await eraser.EraseAsync(id); return NoContent(); }
+
+                [HttpDelete("{id}/remove")]
+                public async Task<IActionResult> [|Remove|](int id) { await store.RemoveAsync(id); return NoContent(); }
+
+                [HttpDelete("{id}/purge")]
+                public async Task<IActionResult> [|Purge|](int id) { await purger.PurgeAsync(id); return NoContent(); }
+
+                [HttpDelete("{id}/clean")]
+                public async Task<IActionResult> [|Clean|](int id) { await cleaner.CleanAsync(id); return NoContent(); }
+
+                // Compliant: the implementation checks the owner.
+                [HttpDelete("{id}")]
+                public async Task<IActionResult> Delete(int id) { await checkedNotes.DeleteAsync(id); return NoContent(); }
+            }
+            """)
+            .RunAsync();
+
     // ---------------------------------------------------------------------------------------------
     // Minimal APIs
     // ---------------------------------------------------------------------------------------------
