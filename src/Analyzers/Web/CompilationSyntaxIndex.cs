@@ -246,14 +246,16 @@ internal sealed class CompilationSyntaxIndex
     }
 
     /// <summary>
-    /// Every invocation named like a <c>Map*</c> method (<paramref name="name"/>) in the compilation; trees
-    /// whose text never says <c>Map</c> are skipped without being indexed.
+    /// Every invocation named like a <c>Map*</c> method (<paramref name="name"/>) in the trees that have one
+    /// that <see cref="MinimalApiEndpoints.MayBeMapCall">may map an endpoint</see> (every caller filters with
+    /// it): trees whose text never says <c>Map</c> are skipped without being indexed, the others after one
+    /// look that is kept with the tree.
     /// </summary>
     public IEnumerable<InvocationExpressionSyntax> MapInvocationsNamed(string name, CancellationToken cancellationToken)
     {
         foreach (var tree in _compilation.SyntaxTrees)
         {
-            if (!OutlineOf(tree, cancellationToken).MentionsMap)
+            if (!MayMapEndpoint(tree, cancellationToken))
             {
                 continue;
             }

@@ -156,7 +156,7 @@ internal sealed class EndpointModel
             _ => null,
         };
 
-        if (!Knowledge.HasMinimalApis || string.IsNullOrEmpty(name) || !_handlerNames.Get(cancellationToken).Contains(name!))
+        if (!MayBeHandlerName(name ?? string.Empty, cancellationToken))
         {
             return ImmutableArray<Endpoint>.Empty;
         }
@@ -169,7 +169,7 @@ internal sealed class EndpointModel
     /// <paramref name="name"/>, i.e. a method of that name may be a Minimal API handler.
     /// </summary>
     public bool MayBeHandlerName(string name, CancellationToken cancellationToken) =>
-        Knowledge.HasMinimalApis && name.Length > 0 && _handlerNames.Get(cancellationToken).Contains(name);
+        Knowledge.HasMinimalApis && name.Length > 0 && GetCandidates(cancellationToken).HasMapCalls && _handlerNames.Get(cancellationToken).Contains(name);
 
     /// <summary>
     /// True when a rule reports <paramref name="endpoint"/> from its handler's declaration (a method-group or
