@@ -128,7 +128,14 @@ internal sealed class EndpointCandidates
     /// <summary>True when <paramref name="declaration"/> can be a controller or page model.</summary>
     public bool MayBeEndpointClass(ClassDeclarationSyntax declaration) => _classes.Contains((declaration.SyntaxTree, declaration.SpanStart));
 
-    public static EndpointCandidates Compute(CompilationSyntaxIndex index, CancellationToken cancellationToken)
+    /// <param name="index">The syntax of the compilation.</param>
+    /// <param name="isEndpointClass">
+    /// Asked, with symbols, only about a class whose sole claim is a base type of another assembly (not named
+    /// like an interface, not a known non-controller): a test project's <c>FakeClock : TimeProvider</c> would
+    /// otherwise keep the gate open, and the security rules busy, in every project that has one.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the computation.</param>
+    public static EndpointCandidates Compute(CompilationSyntaxIndex index, Func<ClassDeclarationSyntax, bool> isEndpointClass, CancellationToken cancellationToken)
     {
         // Only classes that look like one, are partial or have a base list can be candidates (the rest never
         // are, whatever other trees declare): in a test project that is a few classes, not every class.
@@ -159,6 +166,18 @@ internal sealed class EndpointCandidates
             return sourceClassNames.Contains(name);
         }
 
+        Dictionary<ClassDeclarationSyntax, bool>? confirmed = null;
+        bool IsConfirmed(ClassDeclarationSyntax declaration)
+        {
+            confirmed ??= new Dictionary<ClassDeclarationSyntax, bool>();
+            if (!confirmed.TryGetValue(declaration, out var answer))
+            {
+                confirmed.Add(declaration, answer = isEndpointClass(declaration));
+            }
+
+            return answer;
+        }
+
         bool IsCandidate(ClassSummary summary)
         {
             if (summary.LooksLikeEndpointClass || summary.IsPartial)
@@ -166,18 +185,22 @@ internal sealed class EndpointCandidates
                 return true;
             }
 
+            var libraryBase = false;
             foreach (var baseName in summary.BaseNames)
             {
                 // A source class is a candidate's base only if it is a candidate itself; a type of another
                 // assembly may be a controller base unless it reads as an interface or is a known non-controller.
-                if (candidateNames.Contains(baseName)
-                    || (!LooksLikeInterface(baseName) && !KnownNonControllerBases.Contains(baseName) && !IsSourceClass(baseName)))
+                if (candidateNames.Contains(baseName))
                 {
                     return true;
                 }
+
+                libraryBase |= !LooksLikeInterface(baseName) && !KnownNonControllerBases.Contains(baseName) && !IsSourceClass(baseName);
             }
 
-            return false;
+            // Its symbols decide (a controller base has a name of its own choosing, so the name cannot). A class
+            // derived from one that is not a controller can be one only by its own name or attribute (above).
+            return libraryBase && IsConfirmed(summary.Declaration);
         }
 
         var changed = true;

@@ -40,7 +40,8 @@ internal sealed class EndpointModel
         _minimalApis = new MinimalApiEndpoints(knowledge, Flow);
         _handlerNames = new LazyPerCompilation<HashSet<string>>(cancellationToken => HandlerEndpoints.ComputeNames(SyntaxIndex, cancellationToken));
         Models = new SemanticModelCache(knowledge.Compilation);
-        _candidates = new LazyPerCompilation<EndpointCandidates>(cancellationToken => EndpointCandidates.Compute(SyntaxIndex, cancellationToken));
+        _candidates = new LazyPerCompilation<EndpointCandidates>(
+            cancellationToken => EndpointCandidates.Compute(SyntaxIndex, declaration => IsEndpointClass(declaration, cancellationToken), cancellationToken));
         _handlerEndpoints = new LazyPerCompilation<HandlerEndpoints>(
             cancellationToken => HandlerEndpoints.Compute(this, Models, _handlerNames.Get(cancellationToken), cancellationToken));
         // Throws on cancellation before publishing: the next caller starts over (finished trees stay indexed).
@@ -125,7 +126,15 @@ internal sealed class EndpointModel
             : null;
     }
 
-    /// <summary>The candidate endpoint classes and whether any call can map an endpoint (syntax only; computed once per compilation).</summary>
+    /// <summary>What MVC makes of the class <paramref name="declaration"/> declares is a controller, page model or their base.</summary>
+    private bool IsEndpointClass(ClassDeclarationSyntax declaration, CancellationToken cancellationToken) =>
+        Models.For(declaration.SyntaxTree).GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol type
+        || GetController(type, cancellationToken).Role != ControllerRole.None;
+
+    /// <summary>
+    /// The candidate endpoint classes and whether any call can map an endpoint (computed once per compilation:
+    /// syntax, and the symbols of the few classes whose only claim is a base type of another assembly).
+    /// </summary>
     public EndpointCandidates GetCandidates(CancellationToken cancellationToken) => _candidates.Get(cancellationToken);
 
     /// <summary>

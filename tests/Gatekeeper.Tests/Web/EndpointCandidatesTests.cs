@@ -85,6 +85,10 @@ public sealed class EndpointCandidatesTests
             public class OrderNotFound : Exception { }
             public static class Mapping { public static string Map(object value) => ""; public static T Map<T>(object value, object other) => default!; }
             public class MappingTests { public void Maps() { _ = Mapping.Map(1); _ = Mapping.Map<string>(1, 2); } }
+            // Library bases that are not known by name: their symbols say they are no controllers.
+            public sealed class FixedClock : TimeProvider { }
+            public class RecordingHandler : System.Net.Http.HttpClientHandler { }
+            public class SlowHandler : RecordingHandler { }
             """);
 
         var candidates = harness.Model.GetCandidates(CancellationToken.None);

@@ -61,18 +61,26 @@ public sealed class LimitNeverEnforcedAnalyzer : GkDiagnosticAnalyzer
         }
 
         var model = analysis.Model;
+        // Where no class can be a controller or page model and no call can map an endpoint (a test project, a
+        // class library), there is nothing to report: no action at all, so no callback per node on each keystroke.
+        var candidates = model.GetCandidates(context.CancellationToken);
+        if (candidates.IsEmpty)
+        {
+            return;
+        }
+
         var attributes = new OptionValueCache<LimitAttributeNames>(
             context.Options.AnalyzerConfigOptionsProvider,
             StringInputHasNoLengthLimitAnalyzer.LimitAttributesOption.Key,
             raw => new LimitAttributeNames(StringInputHasNoLengthLimitAnalyzer.LimitAttributesOption.ParseOrDefault(raw)));
 
-        if (model.Knowledge.HasMvc)
+        if (model.Knowledge.HasMvc && !candidates.ClassDeclarations.IsEmpty)
         {
             var globalFilters = new LazyPerCompilation<object>(cancellationToken => HasGlobalValidationFilter(model.SyntaxIndex, cancellationToken) ? Yes : No);
             context.RegisterSyntaxNodeAction(node => AnalyzeAction(node, analysis, attributes, globalFilters), SyntaxKind.MethodDeclaration);
         }
 
-        if (model.Knowledge.HasMinimalApis)
+        if (model.Knowledge.HasMinimalApis && candidates.HasMapCalls)
         {
             var validationEnabled = new LazyPerCompilation<object>(cancellationToken => EnablesValidation(analysis, cancellationToken) ? Yes : No);
             // A syntax action filtered by the Map* name, not an operation action (docs/performance.md).

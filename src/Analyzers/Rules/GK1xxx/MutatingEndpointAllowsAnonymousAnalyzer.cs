@@ -56,17 +56,25 @@ public sealed class MutatingEndpointAllowsAnonymousAnalyzer : GkDiagnosticAnalyz
             return;
         }
 
+        // Where no class can be a controller or page model and no call can map an endpoint (a test project, a
+        // class library), there is nothing to report: no action at all, so no callback per node on each keystroke.
+        var candidates = model.GetCandidates(context.CancellationToken);
+        if (candidates.IsEmpty)
+        {
+            return;
+        }
+
         var names = new OptionValueCache<AnonymousEndpointNames>(
             context.Options.AnalyzerConfigOptionsProvider,
             AnonymousNamesOption.Key,
             raw => new AnonymousEndpointNames(AnonymousNamesOption.ParseOrDefault(raw)));
 
-        if (model.Knowledge.HasMvc || model.Knowledge.HasRazorPages)
+        if ((model.Knowledge.HasMvc || model.Knowledge.HasRazorPages) && !candidates.ClassDeclarations.IsEmpty)
         {
             context.RegisterSyntaxNodeAction(nodeContext => AnalyzeMethod(nodeContext, model, names), SyntaxKind.MethodDeclaration);
         }
 
-        if (model.Knowledge.HasMinimalApis)
+        if (model.Knowledge.HasMinimalApis && candidates.HasMapCalls)
         {
             // A syntax action filtered by the Map* name, not an operation action: the driver then builds no
             // IOperation tree for the method bodies, and only the Map* calls get one (docs/performance.md).

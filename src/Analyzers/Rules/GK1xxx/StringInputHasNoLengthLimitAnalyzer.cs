@@ -100,6 +100,13 @@ public sealed class StringInputHasNoLengthLimitAnalyzer : GkDiagnosticAnalyzer
             return;
         }
 
+        // Where no class can be a controller or page model and no call can map an endpoint (a test project, a
+        // class library), there is nothing to report: no action at all, so no callback per node on each keystroke.
+        if (analysis.Model.GetCandidates(context.CancellationToken).IsEmpty)
+        {
+            return;
+        }
+
         var provider = context.Options.AnalyzerConfigOptionsProvider;
         var settings = new OptionValueCache<Settings>(provider, DefaultMaxLengthOption.Key, raw => new Settings(DefaultMaxLengthOption.ParseOrDefault(raw)));
         var attributes = new OptionValueCache<LimitAttributes>(provider, LimitAttributesOption.Key, raw => new LimitAttributes(LimitAttributesOption.ParseOrDefault(raw)));
@@ -118,9 +125,7 @@ public sealed class StringInputHasNoLengthLimitAnalyzer : GkDiagnosticAnalyzer
             return;
         }
 
-        // A project with no endpoint (a test project, a class library) binds nothing from a request.
-        if (analysis.Model.GetCandidates(context.CancellationToken).IsEmpty
-            || context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not { } property)
+        if (context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not { } property)
         {
             return;
         }
@@ -153,11 +158,6 @@ public sealed class StringInputHasNoLengthLimitAnalyzer : GkDiagnosticAnalyzer
     private static bool MayBeBound(ParameterSyntax parameter, EndpointModel model, System.Threading.CancellationToken cancellationToken)
     {
         var candidates = model.GetCandidates(cancellationToken);
-        if (candidates.IsEmpty)
-        {
-            return false;
-        }
-
         return parameter.Parent?.Parent switch
         {
             MethodDeclarationSyntax method => model.MayBeActionOrPageHandler(method, cancellationToken) || model.MayBeHandlerName(method.Identifier.ValueText, cancellationToken),
