@@ -122,6 +122,67 @@ internal sealed class AspNetCoreKnowledge
 
     public INamedTypeSymbol? AsyncAuthorizationFilter { get; }
 
+    /// <summary>
+    /// False when no referenced assembly that can declare a controller or page-model base declares a type
+    /// named <paramref name="simpleName"/>. Such a base derives from MVC's types, so its assembly is MVC's
+    /// own or references it; <c>TimeProvider</c> or <c>HttpClientHandler</c> are ruled out from the
+    /// assemblies' type-name sets, without binding a base list (a lookup in every namespace in scope of
+    /// ~200 references, on every IDE keystroke).
+    /// </summary>
+    public bool MayDeclareControllerBase(string simpleName)
+    {
+        foreach (var assembly in MvcAssemblies())
+        {
+            if (assembly.TypeNames.Contains(simpleName))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private ImmutableArray<IAssemblySymbol> MvcAssemblies()
+    {
+        if (!_mvcAssemblies.IsDefault)
+        {
+            return _mvcAssemblies;
+        }
+
+        var builder = ImmutableArray.CreateBuilder<IAssemblySymbol>();
+        foreach (var assembly in Compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            if (IsMvcAssemblyName(assembly.Name) || ReferencesMvc(assembly))
+            {
+                builder.Add(assembly);
+            }
+        }
+
+        var built = builder.ToImmutable();
+        ImmutableInterlocked.InterlockedInitialize(ref _mvcAssemblies, built);
+        return _mvcAssemblies;
+    }
+
+    private static bool ReferencesMvc(IAssemblySymbol assembly)
+    {
+        foreach (var module in assembly.Modules)
+        {
+            foreach (var referenced in module.ReferencedAssemblies)
+            {
+                if (IsMvcAssemblyName(referenced.Name))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsMvcAssemblyName(string name) => name.StartsWith("Microsoft.AspNetCore.Mvc", System.StringComparison.Ordinal);
+
+    private ImmutableArray<IAssemblySymbol> _mvcAssemblies;
+
     /// <summary><c>[assembly: ApiController]</c>: every controller of the assembly is an API controller.</summary>
     public bool AssemblyIsApiController { get; }
 

@@ -333,6 +333,23 @@ internal sealed class CompilationSyntaxIndex
         return new BaseListIndex(byBaseName, aliases);
     }
 
+    /// <summary>True when some tree declares a using alias named <paramref name="name"/>.</summary>
+    public bool IsAlias(string name, CancellationToken cancellationToken)
+    {
+        foreach (var tree in _compilation.SyntaxTrees)
+        {
+            foreach (var (alias, _) in OutlineOf(tree, cancellationToken).Aliases)
+            {
+                if (alias == name)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The <see cref="SyntaxTreeOutline.ChainClasses"/> of every tree.</summary>
     public List<ClassSummary> ChainClasses(CancellationToken cancellationToken)
     {

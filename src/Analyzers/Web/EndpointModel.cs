@@ -126,10 +126,28 @@ internal sealed class EndpointModel
             : null;
     }
 
-    /// <summary>What MVC makes of the class <paramref name="declaration"/> declares is a controller, page model or their base.</summary>
-    private bool IsEndpointClass(ClassDeclarationSyntax declaration, CancellationToken cancellationToken) =>
-        Models.For(declaration.SyntaxTree).GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol type
-        || GetController(type, cancellationToken).Role != ControllerRole.None;
+    /// <summary>
+    /// Whether the class <paramref name="declaration"/> declares, whose only claim is a base type of another
+    /// assembly, is a controller, page model or their base. Its symbols decide, unless no name in its base
+    /// list can be a library's controller base (<see cref="AspNetCoreKnowledge.MayDeclareControllerBase"/>)
+    /// or a using alias: binding the base list is the expensive part.
+    /// </summary>
+    private bool IsEndpointClass(ClassDeclarationSyntax declaration, CancellationToken cancellationToken)
+    {
+        var mayBe = false;
+        foreach (var baseType in declaration.BaseList?.Types ?? default)
+        {
+            if (ClassSummary.SimpleName(baseType.Type) is { } name && (Knowledge.MayDeclareControllerBase(name) || SyntaxIndex.IsAlias(name, cancellationToken)))
+            {
+                mayBe = true;
+                break;
+            }
+        }
+
+        return mayBe
+            && (Models.For(declaration.SyntaxTree).GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol type
+                || GetController(type, cancellationToken).Role != ControllerRole.None);
+    }
 
     /// <summary>
     /// The candidate endpoint classes and whether any call can map an endpoint (computed once per compilation:

@@ -33,6 +33,7 @@ public sealed class EndpointCandidatesTests
             namespace Shared;
             // A controller base from a referenced package, with a name that says nothing about MVC.
             public abstract class ServiceEndpoint : Microsoft.AspNetCore.Mvc.ControllerBase { }
+            public abstract class CrudEndpoint<T> : Microsoft.AspNetCore.Mvc.ControllerBase { [Microsoft.AspNetCore.Mvc.HttpDelete] public void Delete(int id) { } }
             """,
             Usings + """
             using Api = Microsoft.AspNetCore.Mvc.ControllerBase;
@@ -42,6 +43,7 @@ public sealed class EndpointCandidatesTests
             [Controller] public class Plain { public void Get() { } }
             public class IndexModel : PageModel { public void OnPost() { } }
             public class Reports : Shared.ServiceEndpoint { [HttpDelete] public void Delete() { } }
+            public class Invoices : Shared.CrudEndpoint<int> { }
             public partial class Things : ControllerBase { }
             """,
             Usings + """
@@ -68,7 +70,7 @@ public sealed class EndpointCandidatesTests
             .ToList();
 
         Assert.Equal(
-            ["ApiBase", "AppPage", "EditPage", "Files", "Gadgets", "IOEndpoints", "IndexModel", "Items", "Me", "OrdersController", "Plain", "Profile", "Reports", "SecureBase", "Things", "Things", "Widgets"],
+            ["ApiBase", "AppPage", "EditPage", "Files", "Gadgets", "IOEndpoints", "IndexModel", "Invoices", "Items", "Me", "OrdersController", "Plain", "Profile", "Reports", "SecureBase", "Things", "Things", "Widgets"],
             accepted.Select(pair => pair.Declaration.Identifier.ValueText).OrderBy(name => name, System.StringComparer.Ordinal));
         Assert.All(accepted, pair => Assert.True(candidates.MayBeEndpointClass(pair.Declaration), pair.Declaration.Identifier.ValueText + " is no candidate"));
     }
