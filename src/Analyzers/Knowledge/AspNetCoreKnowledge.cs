@@ -131,36 +131,17 @@ internal sealed class AspNetCoreKnowledge
     /// </summary>
     public bool MayDeclareControllerBase(string simpleName)
     {
-        foreach (var assembly in MvcAssemblies())
+        // The name first (each assembly's set is built once and kept with the assembly), then whether an
+        // assembly that has the name can declare a controller base at all.
+        foreach (var assembly in Compilation.SourceModule.ReferencedAssemblySymbols)
         {
-            if (assembly.TypeNames.Contains(simpleName))
+            if (assembly.TypeNames.Contains(simpleName) && (IsMvcAssemblyName(assembly.Name) || ReferencesMvc(assembly)))
             {
                 return true;
             }
         }
 
         return false;
-    }
-
-    private ImmutableArray<IAssemblySymbol> MvcAssemblies()
-    {
-        if (!_mvcAssemblies.IsDefault)
-        {
-            return _mvcAssemblies;
-        }
-
-        var builder = ImmutableArray.CreateBuilder<IAssemblySymbol>();
-        foreach (var assembly in Compilation.SourceModule.ReferencedAssemblySymbols)
-        {
-            if (IsMvcAssemblyName(assembly.Name) || ReferencesMvc(assembly))
-            {
-                builder.Add(assembly);
-            }
-        }
-
-        var built = builder.ToImmutable();
-        ImmutableInterlocked.InterlockedInitialize(ref _mvcAssemblies, built);
-        return _mvcAssemblies;
     }
 
     private static bool ReferencesMvc(IAssemblySymbol assembly)
@@ -180,8 +161,6 @@ internal sealed class AspNetCoreKnowledge
     }
 
     private static bool IsMvcAssemblyName(string name) => name.StartsWith("Microsoft.AspNetCore.Mvc", System.StringComparison.Ordinal);
-
-    private ImmutableArray<IAssemblySymbol> _mvcAssemblies;
 
     /// <summary><c>[assembly: ApiController]</c>: every controller of the assembly is an API controller.</summary>
     public bool AssemblyIsApiController { get; }
