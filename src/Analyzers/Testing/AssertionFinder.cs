@@ -40,6 +40,7 @@ internal sealed class AssertionFinder
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ConcurrentDictionary<ConfiguredAssertionMethods, ConcurrentDictionary<IMethodSymbol, AssertionPresence>> _helperCache = new();
     private readonly ConcurrentDictionary<INamedTypeSymbol, AssertionPresence> _cleanupAssertsCache = new(SymbolEqualityComparer.Default);
+    private readonly AssertTypeCalls _assertTypeCalls = new();
 
     public AssertionFinder(Compilation compilation)
     {
@@ -63,6 +64,25 @@ internal sealed class AssertionFinder
         walk.Visiting.Add(test.OriginalDefinition);
         var inBody = walk.NodeAsserts(body, model, isTestBody: true, depth: 0);
         return inBody == AssertionPresence.Asserts ? inBody : Max(inBody, CleanupAsserts(test.ContainingType, walk));
+    }
+
+    /// <summary>
+    /// GK2001's question: does <see cref="Find"/> answer anything but <see cref="AssertionPresence.None"/>?
+    /// A call of a framework's assert type in the test body (<c>Assert.Equal(…)</c>) answers it without binding
+    /// the body (<see cref="AssertTypeCalls"/>): such a call is an assertion, and whether it can fail only decides
+    /// between <see cref="AssertionPresence.Asserts"/> and <see cref="AssertionPresence.OnlyCannotFail"/> (in the
+    /// test itself even <c>Assert.Pass()</c> is the latter). Otherwise the answer is <see cref="Find"/>'s.
+    /// </summary>
+    public bool AssertsAtAll(
+        IMethodSymbol test,
+        SyntaxNode body,
+        SemanticModel model,
+        ConfiguredAssertionMethods configured,
+        CancellationToken cancellationToken)
+    {
+        var walk = new Walk(this, configured, cancellationToken);
+        return walk.CallsAssertType(body, model, anyMethod: true)
+            || Find(test, body, model, configured, cancellationToken) != AssertionPresence.None;
     }
 
     private static AssertionPresence Max(AssertionPresence left, AssertionPresence right) => left > right ? left : right;
@@ -233,6 +253,13 @@ internal sealed class AssertionFinder
                 return false;
             }
 
+            // A call of a framework's assert type that cannot be one of the assertions that never fail is decided
+            // without binding the body (AssertTypeCalls); the binding below is left to the others.
+            if (CallsAssertType(candidates, root, model, anyMethod: false))
+            {
+                return true;
+            }
+
             for (var i = candidates.Count - 1; i >= 0; i--)
             {
                 _cancellationToken.ThrowIfCancellationRequested();
@@ -272,6 +299,43 @@ internal sealed class AssertionFinder
                 }
 
                 if (!isLibraryAssertion || CannotFailAssertions.Find(invocation, method, model, _cancellationToken) is null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// True when a call in <paramref name="root"/> that runs (<see cref="IsNeverRun"/>) surely calls a method
+        /// of a framework's assert type, found without binding <paramref name="root"/> (<see cref="AssertTypeCalls"/>);
+        /// unless <paramref name="anyMethod"/>, only a method that is not one of the assertions
+        /// <see cref="CannotFailAssertions"/> may find unable to fail. False means "not decided here".
+        /// </summary>
+        public bool CallsAssertType(SyntaxNode root, SemanticModel model, bool anyMethod)
+        {
+            List<InvocationExpressionSyntax>? candidates = null;
+            foreach (var node in root.DescendantNodes(child => !IsNeverRun(child, root)))
+            {
+                if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax } } invocation
+                    && MayBeLibraryAssertion(invocation.Expression))
+                {
+                    (candidates ??= new List<InvocationExpressionSyntax>()).Add(invocation);
+                }
+            }
+
+            return candidates is not null && CallsAssertType(candidates, root, model, anyMethod);
+        }
+
+        private bool CallsAssertType(List<InvocationExpressionSyntax> candidates, SyntaxNode root, SemanticModel model, bool anyMethod)
+        {
+            Dictionary<string, bool>? shadowed = null;
+            for (var i = candidates.Count - 1; i >= 0; i--)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                if (_finder._assertTypeCalls.IsAssertTypeCall(candidates[i], root, model, ref shadowed, _cancellationToken, out var name)
+                    && (anyMethod || !CannotFailAssertions.IsCandidateName(name)))
                 {
                     return true;
                 }
