@@ -7,7 +7,7 @@ namespace Gatekeeper.Tests.Rules.GK2xxx;
 
 /// <summary>
 /// GK2001 decides a call written <c>Assert.Equal(…)</c> without binding the test body when syntax and a lookup
-/// outside the body show that it calls a framework's assert type (Testing/AssertTypeCalls.cs). Each test here is a
+/// outside the body show that it calls a framework's assert type (Testing/CallCandidates.cs). Each test here is a
 /// look-alike that shortcut must leave to the binding: a name <c>Assert</c> (or <c>ClassicAssert</c>, <c>Should</c> …)
 /// that means something else at the call, or a method name that reaches something other than the assert type's
 /// own methods. Every marked test calls <c>Assert.X(…)</c> on something that asserts nothing, so a wrong shortcut
@@ -315,6 +315,104 @@ public class GK2001_AssertTypeCallsTests
             """)
             .WithSource(Checks)
             .WithReferences(ReferenceSet.XunitV2, ReferenceSet.Shouldly)
+            .RunAsync();
+
+    [Fact]
+    public Task A_call_on_a_field_or_a_helper_counts_only_when_every_method_it_can_reach_asserts() =>
+        VerifyCS.Test(/* lang=c#-test */ """
+            using System;
+            using System.Collections.Generic;
+            using FluentAssertions;
+            using Moq;
+            using Xunit;
+
+            public interface IMailer { void Send(string to); }
+
+            public sealed class Probe
+            {
+                public void VerifySaved() { }
+
+                public Action VerifySent { get; } = () => { };
+            }
+
+            public static class MailerChecks
+            {
+                public static void VerifyQuiet(this Mock<IMailer> mailer) { }
+
+                // Never called as probe.VerifySent(): the property wins.
+                public static void VerifySent(this Probe probe) => Assert.NotNull(probe);
+            }
+
+            public class FieldAndHelperTests
+            {
+                private readonly Mock<IMailer> _mailer = new();
+                private readonly Probe _probe = new();
+                private readonly List<int> _store = new();
+                private readonly Action AssertStored = () => { };
+
+                private Mock<IMailer> Mailer { get; } = new();
+
+                // A method of the project, named like an assertion, that asserts nothing.
+                [Fact]
+                public void [|Field_with_a_method_that_asserts_nothing|]() => _probe.VerifySaved();
+
+                // A delegate-typed property: the call is its Invoke, no assertion (not the extension method of that name).
+                [Fact]
+                public void [|Field_with_a_delegate_property|]() => _probe.VerifySent();
+
+                // An extension method of the project on a mock, named like an assertion, that asserts nothing.
+                [Fact]
+                public void [|Field_with_an_extension_that_asserts_nothing|]() => _mailer.VerifyQuiet();
+
+                // The overload that binds asserts nothing, the other one asserts.
+                [Fact]
+                public void [|Overload_that_asserts_nothing|]() => AssertValid("x");
+
+                // A local function shadows the helper of the class.
+                [Fact]
+                public void [|Local_function_named_like_the_helper|]()
+                {
+                    AssertDone();
+
+                    void AssertDone() { }
+                }
+
+                // A delegate-typed field named like an assertion: its Invoke.
+                [Fact]
+                public void [|Delegate_field_named_like_an_assertion|]() => AssertStored();
+
+                // Compliant: Moq's Verify on a field and on a property, FluentAssertions on a field, helpers that assert.
+                [Fact]
+                public void Mock_field()
+                {
+                    _mailer.Object.Send("a@b.c");
+                    _mailer.Verify(m => m.Send("a@b.c"), Times.Once());
+                }
+
+                [Fact]
+                public void Mock_property()
+                {
+                    Mailer.Object.Send("a@b.c");
+                    Mailer.Verify(m => m.Send("a@b.c"), Times.Once());
+                }
+
+                [Fact]
+                public void Fluent_on_a_field() => _store.Should().BeEmpty();
+
+                [Fact]
+                public void Helper_that_asserts() => AssertValid(1);
+
+                [Fact]
+                public void Helper_named_like_the_local_function() => AssertDone();
+
+                private static void AssertValid(int value) => Assert.True(value > 0);
+
+                private static void AssertValid(string value) { }
+
+                private static void AssertDone() => Assert.True(DateTime.Now.Year > 2000);
+            }
+            """)
+            .WithReferences(ReferenceSet.XunitV2, ReferenceSet.Moq, ReferenceSet.FluentAssertions)
             .RunAsync();
 
     [Theory]
