@@ -31,13 +31,14 @@ namespace Gatekeeper.Analyzers.Testing;
 /// labels, tuple element names) declares nothing named <c>R</c> (or <c>N</c> for a simple-name call): every such
 /// identifier in it is a reference; and no enclosing type has a primary-constructor or record parameter of that name
 /// (lookup finds those too; the syntax check does not rely on it);</item>
-/// <item>for <c>R.N</c>: lookup of <c>R</c> at the start of the containing type's body, outside every member (usings,
-/// aliases, global ones included, enclosing namespaces and types, inherited members, type parameters), finds exactly
-/// one symbol, and it is a type (directly or through an alias), a field or a non-indexer property whose type is a
-/// named type: the call's receiver then has that type (a field or property expression has the declared type);</item>
-/// <item>lookup of <c>N</c> there (on that type for <c>R.N</c>, extension methods and C# 14 extension members
-/// included; in scope for <c>N</c>) finds at least one symbol, and only methods: no delegate-typed field or property
-/// (whose call is an <c>Invoke</c>), no type. <c>object</c>'s members (<c>Assert.Equals</c>) are candidates like any other.</item>
+/// <item>for <c>R.N</c>: <c>R</c> bound as an expression at the start of the containing type's body, outside every
+/// member (usings, aliases, global ones included, enclosing namespaces and types, inherited members, type parameters),
+/// is one type (directly or through an alias), field or non-indexer property whose type is a named type: the call's
+/// receiver then has that type (a field or property expression has the declared type);</item>
+/// <item>the members named <c>N</c> there (lookup on that type for <c>R.N</c>, extension methods and C# 14 extension
+/// members included; for <c>N</c>, the simple name bound as an expression) are at least one, and only methods: no
+/// delegate-typed field or property (whose call is an <c>Invoke</c>), no type. <c>object</c>'s members
+/// (<c>Assert.Equals</c>) are candidates like any other.</item>
 /// </list>
 /// <para>
 /// The call then binds to one of these candidates, or (half-typed code) fails with them as candidates, which the
@@ -175,13 +176,16 @@ internal sealed class CallCandidates
     /// </summary>
     private static ITypeSymbol? ResolveReceiver(SemanticModel model, int position, string name)
     {
-        var symbols = model.LookupSymbols(position, name: name);
-        if (symbols.Length != 1)
+        // Bound as the receiver of a member access is, by name (LookupSymbols would first collect every name in
+        // scope, members of all imported namespaces included: the most expensive part of this shortcut).
+        var info = model.GetSpeculativeSymbolInfo(position, SyntaxFactory.IdentifierName(name), SpeculativeBindingOption.BindAsExpression);
+        var symbol = info.Symbol;
+        if (symbol is null && info.CandidateReason == CandidateReason.NotAValue && info.CandidateSymbols.Length == 1)
         {
-            return null;
+            // A type name is no value on its own, but it is the receiver of a static call.
+            symbol = info.CandidateSymbols[0];
         }
 
-        var symbol = symbols[0] is IAliasSymbol alias ? alias.Target : symbols[0];
         var type = symbol switch
         {
             INamedTypeSymbol named => named,
@@ -196,9 +200,18 @@ internal sealed class CallCandidates
     /// <summary>Every member named <paramref name="name"/> a call can reach there, when all are methods; default otherwise.</summary>
     private static ImmutableArray<IMethodSymbol> LookupMethods(SemanticModel model, int position, ITypeSymbol? container, string name)
     {
-        var members = container is null
-            ? model.LookupSymbols(position, name: name)
-            : model.LookupSymbols(position, container, name, includeReducedExtensionMethods: true);
+        ImmutableArray<ISymbol> members;
+        if (container is null)
+        {
+            // A simple name bound as an expression there: the method group of the innermost scope that has the name.
+            var info = model.GetSpeculativeSymbolInfo(position, SyntaxFactory.IdentifierName(name), SpeculativeBindingOption.BindAsExpression);
+            members = info.Symbol is { } symbol ? ImmutableArray.Create(symbol) : info.CandidateSymbols;
+        }
+        else
+        {
+            members = model.LookupSymbols(position, container, name, includeReducedExtensionMethods: true);
+        }
+
         if (members.Length == 0)
         {
             return default;
