@@ -61,9 +61,12 @@ internal static class AssertionMethods
             return false;
         }
 
-        if (IsAssertionType(type))
+        foreach (var assertionType in AssertionTypes)
         {
-            return true;
+            if (SymbolNames.IsType(type, assertionType))
+            {
+                return true;
+            }
         }
 
         var name = method.Name;
@@ -98,23 +101,6 @@ internal static class AssertionMethods
             default:
                 return false;
         }
-    }
-
-    /// <summary>
-    /// True when every method of <paramref name="type"/> is a library assertion (<c>Xunit.Assert</c>,
-    /// NUnit's <c>ClassicAssert</c>, MSTest's <c>CollectionAssert</c> …): the types of <see cref="AssertionTypes"/>.
-    /// </summary>
-    public static bool IsAssertionType(INamedTypeSymbol type)
-    {
-        foreach (var assertionType in AssertionTypes)
-        {
-            if (SymbolNames.IsType(type, assertionType))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Threading;
 using Gatekeeper.Analyzers.Knowledge;
 using Microsoft.CodeAnalysis;
@@ -41,7 +40,6 @@ internal sealed class AssertionFinder
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ConcurrentDictionary<ConfiguredAssertionMethods, ConcurrentDictionary<IMethodSymbol, AssertionPresence>> _helperCache = new();
     private readonly ConcurrentDictionary<INamedTypeSymbol, AssertionPresence> _cleanupAssertsCache = new(SymbolEqualityComparer.Default);
-    private readonly CallCandidates _callCandidates = new();
 
     public AssertionFinder(Compilation compilation)
     {
@@ -65,28 +63,6 @@ internal sealed class AssertionFinder
         walk.Visiting.Add(test.OriginalDefinition);
         var inBody = walk.NodeAsserts(body, model, isTestBody: true, depth: 0);
         return inBody == AssertionPresence.Asserts ? inBody : Max(inBody, CleanupAsserts(test.ContainingType, walk));
-    }
-
-    /// <summary>
-    /// GK2001's question: does <see cref="Find"/> answer anything but <see cref="AssertionPresence.None"/>?
-    /// A call in the test body whose every possible target asserts (<c>Assert.Equal(…)</c>, <c>_mock.Verify(…)</c>,
-    /// <c>AssertNotFound(…)</c>), found without binding the body (<see cref="CallCandidates"/>), answers it: the full
-    /// walk would judge that call an assertion, and whether a library assertion can fail only decides between
-    /// <see cref="AssertionPresence.Asserts"/> and <see cref="AssertionPresence.OnlyCannotFail"/> (in the test itself
-    /// even <c>Assert.Pass()</c> is the latter). Otherwise the answer is <see cref="Find"/>'s, which binds.
-    /// </summary>
-    public bool AssertsAtAll(
-        IMethodSymbol test,
-        SyntaxNode body,
-        SemanticModel model,
-        ConfiguredAssertionMethods configured,
-        CancellationToken cancellationToken)
-    {
-        _models.TryAdd(model.SyntaxTree, model);
-        var walk = new Walk(this, configured, cancellationToken);
-        walk.Visiting.Add(test.OriginalDefinition);
-        return walk.AssertsWithoutBinding(body, model, depth: 0, anyAssertion: true)
-            || Find(test, body, model, configured, cancellationToken) != AssertionPresence.None;
     }
 
     private static AssertionPresence Max(AssertionPresence left, AssertionPresence right) => left > right ? left : right;
@@ -257,13 +233,6 @@ internal sealed class AssertionFinder
                 return false;
             }
 
-            // A call whose every possible target asserts, and cannot be an assertion that never fails, is decided
-            // without binding the body (CallCandidates); the binding below is left to the others.
-            if (AssertsWithoutBinding(candidates, root, model, depth, anyAssertion: false))
-            {
-                return true;
-            }
-
             for (var i = candidates.Count - 1; i >= 0; i--)
             {
                 _cancellationToken.ThrowIfCancellationRequested();
@@ -309,71 +278,6 @@ internal sealed class AssertionFinder
             }
 
             return false;
-        }
-
-        /// <summary>
-        /// True when a call in <paramref name="root"/> that runs (<see cref="IsNeverRun"/>) and whose name can be an
-        /// assertion (as in <see cref="QuickAsserts"/>) asserts whichever method it binds to, found without binding
-        /// <paramref name="root"/>: <see cref="CallCandidates"/> lists the methods it can bind to, and each is judged
-        /// as <see cref="InvocationAsserts"/> judges the one it binds to (<see cref="CallAsserts"/>, which follows
-        /// helpers and caches their answers). Unless <paramref name="anyAssertion"/>, a library assertion counts only
-        /// when syntax rules out that <see cref="CannotFailAssertions"/> finds it unable to fail.
-        /// False means "not decided here".
-        /// </summary>
-        public bool AssertsWithoutBinding(SyntaxNode root, SemanticModel model, int depth, bool anyAssertion)
-        {
-            List<InvocationExpressionSyntax>? candidates = null;
-            foreach (var node in root.DescendantNodes(child => !IsNeverRun(child, root)))
-            {
-                if (node is InvocationExpressionSyntax invocation
-                    && (MayBeLibraryAssertion(invocation.Expression) || IsNamedLikeAssertionHelper(invocation.Expression)))
-                {
-                    (candidates ??= new List<InvocationExpressionSyntax>()).Add(invocation);
-                }
-            }
-
-            return candidates is not null && AssertsWithoutBinding(candidates, root, model, depth, anyAssertion);
-        }
-
-        private bool AssertsWithoutBinding(List<InvocationExpressionSyntax> candidates, SyntaxNode root, SemanticModel model, int depth, bool anyAssertion)
-        {
-            Dictionary<string, bool>? declared = null;
-            for (var i = candidates.Count - 1; i >= 0; i--)
-            {
-                _cancellationToken.ThrowIfCancellationRequested();
-                var invocation = candidates[i];
-                var methods = _finder._callCandidates.Find(invocation, root, model, ref declared, _cancellationToken);
-                if (!methods.IsDefaultOrEmpty && EveryTargetAsserts(invocation, methods, depth, anyAssertion))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private bool EveryTargetAsserts(InvocationExpressionSyntax invocation, ImmutableArray<IMethodSymbol> methods, int depth, bool anyAssertion)
-        {
-            foreach (var method in methods)
-            {
-                if (CallAsserts(method, depth) != AssertionPresence.Asserts)
-                {
-                    return false;
-                }
-
-                // CannotFailAssertions.Find is null for a library assertion whose name (or, for Should(), the
-                // assertion chained onto it) is none it knows: then the call asserts, as InvocationAsserts says.
-                var definition = (method.ReducedFrom ?? method).OriginalDefinition;
-                if (!anyAssertion
-                    && AssertionMethods.IsLibraryAssertion(definition)
-                    && CannotFailAssertions.IsCandidateName(definition.Name)
-                    && CannotFailAssertions.IsCandidateCall(invocation, definition.Name))
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
 
         /// <summary>
