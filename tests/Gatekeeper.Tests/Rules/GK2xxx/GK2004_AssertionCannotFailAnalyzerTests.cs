@@ -155,6 +155,8 @@ public class GK2004_AssertionCannotFailAnalyzerTests
                     [|Assert.That(order, Is.SameAs(order))|];
                     [|Assert.That(order.Id, Is.Not.Null)|];
                     [|Assert.That(1, Is.EqualTo(1))|];
+                    [|Assert.That(expression: Is.EqualTo(order.Id), actual: order.Id)|];
+                    [|Assert.That(order.Id, (Is.Not.Null))|];
 
                     // Compliant
                     Assert.That(order.Id, Is.EqualTo(other.Id));
