@@ -58,6 +58,7 @@ public sealed class AssertionCannotFailAnalyzer : GkDiagnosticAnalyzer
 
         if (!CannotFailAssertions.IsCandidateName(name)
             || !CannotFailAssertions.IsCandidateCall(invocation, name)
+            || !CannotFailAssertionSyntax.MayBeCannotFail(invocation, name, context.SemanticModel)
             || context.SemanticModel.GetSymbolInfo(invocation, context.CancellationToken).Symbol is not IMethodSymbol method
             || CannotFailAssertions.Find(invocation, method, context.SemanticModel, context.CancellationToken) is not { } found)
         {
