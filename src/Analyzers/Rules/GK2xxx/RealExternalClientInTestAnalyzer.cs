@@ -36,6 +36,12 @@ public sealed class RealExternalClientInTestAnalyzer : GkDiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.GK2002_RealExternalClientInTest);
 
+    /// <summary>
+    /// Reported only on the creation or factory call being analyzed, which is generated code exactly when
+    /// its declaration is (and then it is not analyzed): the driver's per-diagnostic check is redundant here.
+    /// </summary>
+    protected override GeneratedCodeAnalysisFlags GeneratedCodeAnalysis => GeneratedCodeAnalysisFlags.ReportDiagnostics;
+
     protected override void AnalyzeCompilation(CompilationStartAnalysisContext context)
     {
         var knowledge = TestFrameworkKnowledge.TryCreate(context.Compilation);

@@ -28,6 +28,13 @@ public sealed class VerificationIgnoresArgumentsAnalyzer : GkDiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.GK2003_VerificationIgnoresArguments);
 
+    /// <summary>
+    /// Reported only on the verified call of the verification being analyzed (inside it, or the call chained
+    /// onto <c>Received()</c>: the same statement), which is generated code exactly when the verification is
+    /// (and then it is not analyzed): the driver's per-diagnostic check is redundant here.
+    /// </summary>
+    protected override GeneratedCodeAnalysisFlags GeneratedCodeAnalysis => GeneratedCodeAnalysisFlags.ReportDiagnostics;
+
     protected override void AnalyzeCompilation(CompilationStartAnalysisContext context)
     {
         if (MockingLibraries.Referenced(context.Compilation).IsEmpty)
