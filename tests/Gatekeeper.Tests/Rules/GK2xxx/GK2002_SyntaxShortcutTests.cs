@@ -121,4 +121,76 @@ public class GK2002_SyntaxShortcutTests
             .WithReferences(ReferenceSet.XunitV2)
             .ExpectDiagnostics(VerifyCS.Diagnostic().WithLocation(0).WithArguments("ProducerBuilder.Build", "Kafka"))
             .RunAsync();
+
+    /// <summary>
+    /// The fixture and base-class relations come from the classes declared with a base list: a base list in
+    /// another part of a partial class, a nested class, a base class that brings the fixture interface and a
+    /// test base in another file still count.
+    /// </summary>
+    [Fact]
+    public Task Relations_found_through_partial_nested_and_inherited_declarations() =>
+        VerifyCS.Test(/* lang=c#-test */ """
+            using System.Net.Http;
+            using Xunit;
+
+            public sealed class PartialFixture
+            {
+                public HttpClient Http { get; } = [|new HttpClient()|];
+            }
+
+            public sealed class InheritedFixture
+            {
+                public HttpClient Http { get; } = [|new HttpClient()|];
+            }
+
+            public sealed class NestedFixture
+            {
+                public HttpClient Http { get; } = [|new HttpClient()|];
+            }
+
+            public partial class PartialTests
+            {
+                [Fact]
+                public void Runs() { }
+            }
+
+            public partial class PartialTests : IClassFixture<PartialFixture> { }
+
+            public abstract class FixtureBase : IClassFixture<InheritedFixture> { }
+
+            public sealed class DerivedTests : FixtureBase
+            {
+                [Fact]
+                public void Runs() { }
+            }
+
+            public static class Outer
+            {
+                public sealed class NestedTests : IClassFixture<NestedFixture>
+                {
+                    [Fact]
+                    public void Runs() { }
+                }
+            }
+
+            public abstract class SharedBase
+            {
+                protected HttpClient Http { get; } = [|new HttpClient()|];
+            }
+
+            // Compliant: a class with no base list uses no fixture.
+            public sealed class NotAFixture
+            {
+                public HttpClient Http { get; } = new HttpClient();
+            }
+            """)
+            .WithSource("OtherTests.cs", """
+            public sealed class OtherTests : SharedBase
+            {
+                [Xunit.Fact]
+                public void Runs() { }
+            }
+            """)
+            .WithReferences(ReferenceSet.XunitV2)
+            .RunAsync();
 }
