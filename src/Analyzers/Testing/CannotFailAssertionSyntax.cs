@@ -21,12 +21,11 @@ internal static class CannotFailAssertionSyntax
     /// False when the call <paramref name="invocation"/> named <paramref name="name"/> (which passed
     /// <see cref="CannotFailAssertions.IsCandidateName"/> and <see cref="CannotFailAssertions.IsCandidateCall"/>)
     /// surely is no cannot-fail assertion. <paramref name="model"/> is asked only which names can denote a type or
-    /// namespace (<see cref="SemanticModel.LookupNamespacesAndTypes"/>, which does not bind the body), and not inside
-    /// lambdas, whose binder needs the enclosing statement bound.
+    /// namespace (<see cref="TypeOrNamespaceNames"/>, which does not bind the body).
     /// </summary>
     public static bool MayBeCannotFail(InvocationExpressionSyntax invocation, string name, SemanticModel model)
     {
-        var context = new Context(invocation, model);
+        var context = new Context(model);
         var arguments = invocation.ArgumentList.Arguments;
         switch (name)
         {
@@ -174,12 +173,10 @@ internal static class CannotFailAssertionSyntax
     /// <summary>Where the call is: its enclosing blocks and parameters decide what a simple name can be.</summary>
     private readonly struct Context
     {
-        private readonly InvocationExpressionSyntax _invocation;
         private readonly SemanticModel _model;
 
-        public Context(InvocationExpressionSyntax invocation, SemanticModel model)
+        public Context(SemanticModel model)
         {
-            _invocation = invocation;
             _model = model;
         }
 
@@ -238,7 +235,7 @@ internal static class CannotFailAssertionSyntax
                 case IdentifierNameSyntax identifier:
                     return !IsLocalOrParameter(identifier);
                 case MemberAccessExpressionSyntax access when access.IsKind(SyntaxKind.SimpleMemberAccessExpression):
-                    return MayDenoteTypeOrNamespace(access.Expression);
+                    return TypeOrNamespaceNames.MayDenoteTypeOrNamespace(access.Expression, _model);
                 case ObjectCreationExpressionSyntax or ImplicitObjectCreationExpressionSyntax or AnonymousObjectCreationExpressionSyntax
                     or ArrayCreationExpressionSyntax or ImplicitArrayCreationExpressionSyntax or ElementAccessExpressionSyntax
                     or ConditionalAccessExpressionSyntax or ThisExpressionSyntax or BaseExpressionSyntax or AnonymousFunctionExpressionSyntax
@@ -250,40 +247,6 @@ internal static class CannotFailAssertionSyntax
                 default:
                     return true;
             }
-        }
-
-        /// <summary>
-        /// The receiver of a member access that can be a constant must denote a type or namespace. A chain of names
-        /// can only if its first name can: a local, a parameter or a field (a value) does only when a type of that
-        /// very name is in scope ("Color Color"), which the lookup of types and namespaces at the call tells.
-        /// </summary>
-        private bool MayDenoteTypeOrNamespace(ExpressionSyntax receiver) => receiver switch
-        {
-            MemberAccessExpressionSyntax inner when inner.IsKind(SyntaxKind.SimpleMemberAccessExpression) => MayDenoteTypeOrNamespace(inner.Expression),
-            IdentifierNameSyntax identifier => MayNameTypeOrNamespace(identifier),
-            GenericNameSyntax or PredefinedTypeSyntax or AliasQualifiedNameSyntax or QualifiedNameSyntax => true,
-
-            // Anything else is a value: a call, `this`, an element; a type in parentheses, with `!` or in checked(…) is no type.
-            _ => false,
-        };
-
-        private bool MayNameTypeOrNamespace(IdentifierNameSyntax identifier)
-        {
-            // Inside a lambda, the binder of the position needs the enclosing statement bound: do not ask.
-            foreach (var ancestor in _invocation.Ancestors())
-            {
-                if (ancestor is AnonymousFunctionExpressionSyntax or QueryExpressionSyntax)
-                {
-                    return true;
-                }
-
-                if (ancestor is MemberDeclarationSyntax)
-                {
-                    break;
-                }
-            }
-
-            return !_model.LookupNamespacesAndTypes(identifier.SpanStart, container: null, name: identifier.Identifier.ValueText).IsEmpty;
         }
 
         /// <summary>

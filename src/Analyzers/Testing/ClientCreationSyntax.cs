@@ -99,6 +99,32 @@ internal sealed class ClientCreationSyntax
         };
     }
 
+    /// <summary>
+    /// <see cref="MayBeFactoryInThisCompilation"/>, and for <c>WebRequest</c>'s static factories (<c>Create</c>,
+    /// <c>CreateHttp</c>, <c>CreateDefault</c>) called through a receiver, a receiver that can denote a type
+    /// (<see cref="TypeOrNamespaceNames"/>): <c>_controller.Create(dto)</c> calls a method of a value, not a static
+    /// factory (which a value reaches only in code that does not compile).
+    /// </summary>
+    public bool MayBeFactoryCall(InvocationExpressionSyntax call, string name, SemanticModel model)
+    {
+        if (!MayBeFactoryInThisCompilation(name))
+        {
+            return false;
+        }
+
+        if (name is not ("Create" or "CreateHttp" or "CreateDefault"))
+        {
+            return true;
+        }
+
+        return call.Expression switch
+        {
+            MemberAccessExpressionSyntax access => TypeOrNamespaceNames.MayDenoteTypeOrNamespace(access.Expression, model),
+            MemberBindingExpressionSyntax => false,
+            _ => true,
+        };
+    }
+
     /// <summary>True when the source or a referenced assembly declares a namespace or type <paramref name="root"/> at the top level.</summary>
     private bool DeclaresRoot(string root)
     {

@@ -133,9 +133,10 @@ public sealed class RealExternalClientInTestAnalyzer : GkDiagnosticAnalyzer
             _ => string.Empty,
         };
 
-        // Syntax first: a factory's name is written at the call, and its library must be referenced (`Build()` is every builder's).
+        // Syntax first: a factory's name is written at the call, its library must be referenced (`Build()` is every builder's),
+        // and a static factory is not called through a value (`_controller.Create(dto)`).
         if (!ExternalClients.IsFactoryMethodName(name)
-            || !filter.MayBeFactoryInThisCompilation(name)
+            || !filter.MayBeFactoryCall(syntax, name, context.SemanticModel)
             || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation)
         {
             return;

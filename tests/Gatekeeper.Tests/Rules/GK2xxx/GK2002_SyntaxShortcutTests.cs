@@ -193,4 +193,41 @@ public class GK2002_SyntaxShortcutTests
             """)
             .WithReferences(ReferenceSet.XunitV2)
             .RunAsync();
+
+    [Fact]
+    public Task Static_web_request_factories_through_types_aliases_and_color_color() =>
+        VerifyCS.Test(/* lang=c#-test */ """
+            #pragma warning disable SYSLIB0014
+            using System;
+            using System.Net;
+            using Xunit;
+            using Req = System.Net.WebRequest;
+
+            public sealed class OrdersController
+            {
+                public string Create(string name) => name;
+            }
+
+            public class WebRequestTests
+            {
+                private readonly OrdersController _controller = new();
+
+                [Fact]
+                public void Creates_requests()
+                {
+                    _ = [|Req.Create("https://example.com")|];
+                    _ = [|global::System.Net.WebRequest.CreateHttp("https://example.com")|];
+                    WebRequest WebRequest = [|System.Net.WebRequest.Create("https://example.com")|];
+                    _ = [|WebRequest.Create("https://example.com")|];
+                    Func<WebRequest> later = () => [|HttpWebRequest.Create("https://example.com")|];
+
+                    // Compliant: a method of a value named like a factory.
+                    _ = _controller.Create("order");
+                    _ = this._controller?.Create("order");
+                    Func<string> inLambda = () => _controller.Create("order");
+                }
+            }
+            """)
+            .WithReferences(ReferenceSet.XunitV2)
+            .RunAsync();
 }
