@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -20,12 +21,11 @@ internal static class CannotFailAssertionSyntax
     /// <summary>
     /// False when the call <paramref name="invocation"/> named <paramref name="name"/> (which passed
     /// <see cref="CannotFailAssertions.IsCandidateName"/> and <see cref="CannotFailAssertions.IsCandidateCall"/>)
-    /// surely is no cannot-fail assertion. <paramref name="model"/> is asked only which names can denote a type or
-    /// namespace (<see cref="TypeOrNamespaceNames"/>, which does not bind the body).
+    /// surely is no cannot-fail assertion; which names can denote a type or namespace says <paramref name="typeNames"/>.
     /// </summary>
-    public static bool MayBeCannotFail(InvocationExpressionSyntax invocation, string name, SemanticModel model)
+    public static bool MayBeCannotFail(InvocationExpressionSyntax invocation, string name, TypeOrNamespaceNames typeNames, CancellationToken cancellationToken)
     {
-        var context = new Context(model);
+        var context = new Context(typeNames, cancellationToken);
         var arguments = invocation.ArgumentList.Arguments;
         switch (name)
         {
@@ -173,11 +173,13 @@ internal static class CannotFailAssertionSyntax
     /// <summary>Where the call is: its enclosing blocks and parameters decide what a simple name can be.</summary>
     private readonly struct Context
     {
-        private readonly SemanticModel _model;
+        private readonly TypeOrNamespaceNames _typeNames;
+        private readonly CancellationToken _cancellationToken;
 
-        public Context(SemanticModel model)
+        public Context(TypeOrNamespaceNames typeNames, CancellationToken cancellationToken)
         {
-            _model = model;
+            _typeNames = typeNames;
+            _cancellationToken = cancellationToken;
         }
 
         public bool AnyMayBeConstant(List<ExpressionSyntax> values)
@@ -235,7 +237,7 @@ internal static class CannotFailAssertionSyntax
                 case IdentifierNameSyntax identifier:
                     return !IsLocalOrParameter(identifier);
                 case MemberAccessExpressionSyntax access when access.IsKind(SyntaxKind.SimpleMemberAccessExpression):
-                    return TypeOrNamespaceNames.MayDenoteTypeOrNamespace(access.Expression, _model);
+                    return _typeNames.MayDenoteTypeOrNamespace(access.Expression, _cancellationToken);
                 case ObjectCreationExpressionSyntax or ImplicitObjectCreationExpressionSyntax or AnonymousObjectCreationExpressionSyntax
                     or ArrayCreationExpressionSyntax or ImplicitArrayCreationExpressionSyntax or ElementAccessExpressionSyntax
                     or ConditionalAccessExpressionSyntax or ThisExpressionSyntax or BaseExpressionSyntax or AnonymousFunctionExpressionSyntax

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using Gatekeeper.Analyzers.Knowledge;
 using Microsoft.CodeAnalysis;
@@ -17,20 +16,16 @@ namespace Gatekeeper.Analyzers.Testing;
 /// </summary>
 internal sealed class ClientCreationSyntax
 {
-    /// <summary>
-    /// The names of the using aliases of one tree (global ones marked): syntax only, cached per tree for as
-    /// long as the tree lives (the IDE's next compilation shares the unchanged trees). Built in one go
-    /// from the compilation unit and namespace declarations (no method body is walked).
-    /// </summary>
-    private static readonly ConditionalWeakTable<SyntaxTree, TreeAliases> AliasesPerTree = new();
-
     private readonly Compilation _compilation;
-    private HashSet<string>? _globalAliases;
+    private readonly UsingAliasNames _aliases;
+    private readonly TypeOrNamespaceNames _typeNames;
     private int _factoryLibraries = -1;
 
     public ClientCreationSyntax(Compilation compilation)
     {
         _compilation = compilation;
+        _aliases = new UsingAliasNames(compilation);
+        _typeNames = new TypeOrNamespaceNames(compilation, _aliases);
     }
 
     /// <summary>
@@ -71,7 +66,7 @@ internal sealed class ClientCreationSyntax
 
         // Only a lone identifier can be an alias (`using Http = System.Net.Http.HttpClient;`): the name after a dot,
         // a `::` or with type arguments is the type's own.
-        return type is IdentifierNameSyntax && IsAliasName(name, creation.SyntaxTree, cancellationToken);
+        return type is IdentifierNameSyntax && _aliases.IsAliasName(name, creation.SyntaxTree, cancellationToken);
     }
 
     /// <summary>
@@ -105,7 +100,7 @@ internal sealed class ClientCreationSyntax
     /// (<see cref="TypeOrNamespaceNames"/>): <c>_controller.Create(dto)</c> calls a method of a value, not a static
     /// factory (which a value reaches only in code that does not compile).
     /// </summary>
-    public bool MayBeFactoryCall(InvocationExpressionSyntax call, string name, SemanticModel model)
+    public bool MayBeFactoryCall(InvocationExpressionSyntax call, string name, CancellationToken cancellationToken)
     {
         if (!MayBeFactoryInThisCompilation(name))
         {
@@ -119,7 +114,7 @@ internal sealed class ClientCreationSyntax
 
         return call.Expression switch
         {
-            MemberAccessExpressionSyntax access => TypeOrNamespaceNames.MayDenoteTypeOrNamespace(access.Expression, model),
+            MemberAccessExpressionSyntax access => _typeNames.MayDenoteTypeOrNamespace(access.Expression, cancellationToken),
             MemberBindingExpressionSyntax => false,
             _ => true,
         };
@@ -165,75 +160,4 @@ internal sealed class ClientCreationSyntax
                 _ => null,
             }
             : null;
-
-    /// <summary>True when a using alias named <paramref name="name"/> is declared in <paramref name="tree"/> or globally in any tree of the compilation.</summary>
-    private bool IsAliasName(string name, SyntaxTree tree, CancellationToken cancellationToken)
-    {
-        if (AliasesOf(tree, cancellationToken).All?.Contains(name) == true)
-        {
-            return true;
-        }
-
-        if (Volatile.Read(ref _globalAliases) is not { } globals)
-        {
-            globals = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var other in _compilation.SyntaxTrees)
-            {
-                if (AliasesOf(other, cancellationToken).Global is { } declared)
-                {
-                    globals.UnionWith(declared);
-                }
-            }
-
-            globals = Interlocked.CompareExchange(ref _globalAliases, globals, null) ?? globals;
-        }
-
-        return globals.Contains(name);
-    }
-
-    private static TreeAliases AliasesOf(SyntaxTree tree, CancellationToken cancellationToken)
-    {
-        if (AliasesPerTree.TryGetValue(tree, out var cached))
-        {
-            return cached;
-        }
-
-        var built = TreeAliases.Build(tree, cancellationToken);
-        return AliasesPerTree.GetValue(tree, _ => built);
-    }
-
-    /// <summary>The alias names of one tree: all of them, and the global ones (null when there are none).</summary>
-    private sealed class TreeAliases
-    {
-        private TreeAliases(HashSet<string>? all, HashSet<string>? global)
-        {
-            All = all;
-            Global = global;
-        }
-
-        public HashSet<string>? All { get; }
-
-        public HashSet<string>? Global { get; }
-
-        public static TreeAliases Build(SyntaxTree tree, CancellationToken cancellationToken)
-        {
-            HashSet<string>? all = null;
-            HashSet<string>? global = null;
-            var root = tree.GetRoot(cancellationToken);
-            foreach (var node in root.DescendantNodes(static node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax))
-            {
-                if (node is UsingDirectiveSyntax { Alias: { } alias } directive)
-                {
-                    var name = alias.Name.Identifier.ValueText;
-                    (all ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
-                    if (directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword))
-                    {
-                        (global ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
-                    }
-                }
-            }
-
-            return new TreeAliases(all, global);
-        }
-    }
 }

@@ -44,8 +44,9 @@ public sealed class AssertionCannotFailAnalyzer : GkDiagnosticAnalyzer
             TestHasNoAssertionAnalyzer.AssertionMethodsOption.Key,
             raw => new ConfiguredAssertionMethods(TestHasNoAssertionAnalyzer.AssertionMethodsOption.ParseOrDefault(raw)));
 
+        var typeNames = new TypeOrNamespaceNames(context.Compilation, new UsingAliasNames(context.Compilation));
         context.RegisterSyntaxNodeAction(
-            nodeContext => AnalyzeInvocation(nodeContext, knowledge, finder, configuredMethods),
+            nodeContext => AnalyzeInvocation(nodeContext, knowledge, finder, configuredMethods, typeNames),
             SyntaxKind.InvocationExpression);
     }
 
@@ -53,7 +54,8 @@ public sealed class AssertionCannotFailAnalyzer : GkDiagnosticAnalyzer
         SyntaxNodeAnalysisContext context,
         TestFrameworkKnowledge knowledge,
         AssertionFinder finder,
-        OptionValueCache<ConfiguredAssertionMethods> configuredMethods)
+        OptionValueCache<ConfiguredAssertionMethods> configuredMethods,
+        TypeOrNamespaceNames typeNames)
     {
         var invocation = (InvocationExpressionSyntax)context.Node;
         var name = invocation.Expression switch
@@ -65,7 +67,7 @@ public sealed class AssertionCannotFailAnalyzer : GkDiagnosticAnalyzer
 
         if (!CannotFailAssertions.IsCandidateName(name)
             || !CannotFailAssertions.IsCandidateCall(invocation, name)
-            || !CannotFailAssertionSyntax.MayBeCannotFail(invocation, name, context.SemanticModel)
+            || !CannotFailAssertionSyntax.MayBeCannotFail(invocation, name, typeNames, context.CancellationToken)
             || context.SemanticModel.GetSymbolInfo(invocation, context.CancellationToken).Symbol is not IMethodSymbol method
             || CannotFailAssertions.Find(invocation, method, context.SemanticModel, context.CancellationToken) is not { } found)
         {

@@ -136,7 +136,7 @@ public sealed class RealExternalClientInTestAnalyzer : GkDiagnosticAnalyzer
         // Syntax first: a factory's name is written at the call, its library must be referenced (`Build()` is every builder's),
         // and a static factory is not called through a value (`_controller.Create(dto)`).
         if (!ExternalClients.IsFactoryMethodName(name)
-            || !filter.MayBeFactoryCall(syntax, name, context.SemanticModel)
+            || !filter.MayBeFactoryCall(syntax, name, context.CancellationToken)
             || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation)
         {
             return;
