@@ -671,7 +671,7 @@ internal static class CannotFailAssertions
     }
 
     /// <summary>The expression without what does not change its value: parentheses and the null-forgiving <c>!</c>.</summary>
-    private static SyntaxNode Normalize(ExpressionSyntax expression) =>
+    internal static SyntaxNode Normalize(ExpressionSyntax expression) =>
         expression.DescendantNodesAndSelf().Any(static n => n is ParenthesizedExpressionSyntax || n.IsKind(SyntaxKind.SuppressNullableWarningExpression))
             ? ValueSyntaxOnly.Instance.Visit(expression)
             : expression;

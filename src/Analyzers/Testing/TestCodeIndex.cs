@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Gatekeeper.Analyzers.Knowledge;
 using Microsoft.CodeAnalysis;
@@ -14,8 +15,9 @@ namespace Gatekeeper.Analyzers.Testing;
 /// <c>[SetUpFixture]</c>, a class with set-up hooks — and of xUnit fixtures (<c>IClassFixture&lt;T&gt;</c>,
 /// <c>ICollectionFixture&lt;T&gt;</c>, <c>[assembly: AssemblyFixture]</c>), nested classes included.
 /// Also answers whether such code says it belongs to an integration test.
-/// The fixture and base-class relations need every type of the compilation: they are collected
-/// once, on first need, and cached with the per-type answers.
+/// The fixture and base-class relations need every class with a base list in the compilation (found by
+/// syntax, <see cref="TypesWithBaseListSyntax"/>): they are collected once, on first need, and cached with
+/// the per-type answers.
 /// </summary>
 internal sealed class TestCodeIndex
 {
@@ -259,8 +261,48 @@ internal sealed class TestCodeIndex
         {
             var fixtureUsers = new Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
             var testBaseTypes = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+
+            // Only the classes that syntax cannot rule out (a base list in some declaration): walking every type's
+            // members built every member of the project, on every IDE keystroke (each edit is a new compilation).
+            var candidates = TypesWithBaseListSyntax.InCompilation(compilation, CancellationToken.None);
+            if (candidates.Count > 0)
+            {
+                foreach (var symbol in compilation.GetSymbolsWithName(candidates.Contains, SymbolFilter.Type))
+                {
+                    if (symbol is INamedTypeSymbol type)
+                    {
+                        CollectType(type, knowledge, fixtureUsers, testBaseTypes);
+                    }
+                }
+            }
+
+            // The types of added modules (no syntax here) are walked as before.
+            for (var i = 1; i < compilation.Assembly.Modules.Count(); i++)
+            {
+                CollectNamespace(compilation.Assembly.Modules.ElementAt(i).GlobalNamespace, knowledge, fixtureUsers, testBaseTypes);
+            }
+
+            foreach (var attribute in compilation.Assembly.GetAttributes())
+            {
+                if (SymbolNames.IsType(attribute.AttributeClass, WellKnownTypeNames.XunitAssemblyFixtureAttribute)
+                    && attribute.ConstructorArguments.Length == 1
+                    && attribute.ConstructorArguments[0].Value is INamedTypeSymbol fixture)
+                {
+                    Add(fixtureUsers, fixture.OriginalDefinition, null);
+                }
+            }
+
+            return new Relations(fixtureUsers, testBaseTypes);
+        }
+
+        private static void CollectNamespace(
+            INamespaceSymbol root,
+            TestFrameworkKnowledge knowledge,
+            Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>> fixtureUsers,
+            HashSet<INamedTypeSymbol> testBaseTypes)
+        {
             var pending = new Stack<INamespaceOrTypeSymbol>();
-            pending.Push(compilation.Assembly.GlobalNamespace);
+            pending.Push(root);
             while (pending.Count > 0)
             {
                 var current = pending.Pop();
@@ -277,18 +319,6 @@ internal sealed class TestCodeIndex
                     }
                 }
             }
-
-            foreach (var attribute in compilation.Assembly.GetAttributes())
-            {
-                if (SymbolNames.IsType(attribute.AttributeClass, WellKnownTypeNames.XunitAssemblyFixtureAttribute)
-                    && attribute.ConstructorArguments.Length == 1
-                    && attribute.ConstructorArguments[0].Value is INamedTypeSymbol fixture)
-                {
-                    Add(fixtureUsers, fixture.OriginalDefinition, null);
-                }
-            }
-
-            return new Relations(fixtureUsers, testBaseTypes);
         }
 
         private static void CollectType(

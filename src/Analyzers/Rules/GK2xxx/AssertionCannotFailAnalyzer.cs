@@ -22,6 +22,13 @@ public sealed class AssertionCannotFailAnalyzer : GkDiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.GK2004_AssertionCannotFail);
 
+    /// <summary>
+    /// Reported only on the assertion being analyzed (the call itself, or the assertion chained onto
+    /// <c>Should()</c>: the same expression), which is generated code exactly when the call is (and then it is
+    /// not analyzed): the driver's per-diagnostic check is redundant here.
+    /// </summary>
+    protected override GeneratedCodeAnalysisFlags GeneratedCodeAnalysis => GeneratedCodeAnalysisFlags.ReportDiagnostics;
+
     protected override void AnalyzeCompilation(CompilationStartAnalysisContext context)
     {
         var knowledge = TestFrameworkKnowledge.TryCreate(context.Compilation);
@@ -37,8 +44,9 @@ public sealed class AssertionCannotFailAnalyzer : GkDiagnosticAnalyzer
             TestHasNoAssertionAnalyzer.AssertionMethodsOption.Key,
             raw => new ConfiguredAssertionMethods(TestHasNoAssertionAnalyzer.AssertionMethodsOption.ParseOrDefault(raw)));
 
+        var typeNames = new TypeOrNamespaceNames(context.Compilation, new UsingAliasNames(context.Compilation));
         context.RegisterSyntaxNodeAction(
-            nodeContext => AnalyzeInvocation(nodeContext, knowledge, finder, configuredMethods),
+            nodeContext => AnalyzeInvocation(nodeContext, knowledge, finder, configuredMethods, typeNames),
             SyntaxKind.InvocationExpression);
     }
 
@@ -46,7 +54,8 @@ public sealed class AssertionCannotFailAnalyzer : GkDiagnosticAnalyzer
         SyntaxNodeAnalysisContext context,
         TestFrameworkKnowledge knowledge,
         AssertionFinder finder,
-        OptionValueCache<ConfiguredAssertionMethods> configuredMethods)
+        OptionValueCache<ConfiguredAssertionMethods> configuredMethods,
+        TypeOrNamespaceNames typeNames)
     {
         var invocation = (InvocationExpressionSyntax)context.Node;
         var name = invocation.Expression switch
@@ -58,6 +67,7 @@ public sealed class AssertionCannotFailAnalyzer : GkDiagnosticAnalyzer
 
         if (!CannotFailAssertions.IsCandidateName(name)
             || !CannotFailAssertions.IsCandidateCall(invocation, name)
+            || !CannotFailAssertionSyntax.MayBeCannotFail(invocation, name, typeNames, context.CancellationToken)
             || context.SemanticModel.GetSymbolInfo(invocation, context.CancellationToken).Symbol is not IMethodSymbol method
             || CannotFailAssertions.Find(invocation, method, context.SemanticModel, context.CancellationToken) is not { } found)
         {

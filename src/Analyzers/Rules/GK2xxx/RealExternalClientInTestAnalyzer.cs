@@ -36,6 +36,12 @@ public sealed class RealExternalClientInTestAnalyzer : GkDiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.GK2002_RealExternalClientInTest);
 
+    /// <summary>
+    /// Reported only on the creation or factory call being analyzed, which is generated code exactly when
+    /// its declaration is (and then it is not analyzed): the driver's per-diagnostic check is redundant here.
+    /// </summary>
+    protected override GeneratedCodeAnalysisFlags GeneratedCodeAnalysis => GeneratedCodeAnalysisFlags.ReportDiagnostics;
+
     protected override void AnalyzeCompilation(CompilationStartAnalysisContext context)
     {
         var knowledge = TestFrameworkKnowledge.TryCreate(context.Compilation);
@@ -55,22 +61,25 @@ public sealed class RealExternalClientInTestAnalyzer : GkDiagnosticAnalyzer
             IntegrationMarkersOption.Key,
             raw => raw is null ? IntegrationTestMarkers.Default : new IntegrationTestMarkers(IntegrationMarkersOption.ParseOrDefault(raw)));
         var rule = new Rule(index, markers);
+        var filter = new ClientCreationSyntax(context.Compilation);
 
         // Syntax actions that ask for the IOperation of the few candidates only (a client type, a factory
         // name): operation actions would make the driver build the IOperation tree of every method body.
         context.RegisterSyntaxNodeAction(
-            nodeContext => AnalyzeCreation(nodeContext, rule, clientTypes),
+            nodeContext => AnalyzeCreation(nodeContext, rule, filter, clientTypes),
             SyntaxKind.ObjectCreationExpression,
             SyntaxKind.ImplicitObjectCreationExpression);
         context.RegisterSyntaxNodeAction(
-            nodeContext => AnalyzeInvocation(nodeContext, rule),
+            nodeContext => AnalyzeInvocation(nodeContext, rule, filter),
             SyntaxKind.InvocationExpression);
     }
 
-    private static void AnalyzeCreation(SyntaxNodeAnalysisContext context, Rule rule, OptionValueCache<ConfiguredClientTypes> clientTypes)
+    private static void AnalyzeCreation(SyntaxNodeAnalysisContext context, Rule rule, ClientCreationSyntax filter, OptionValueCache<ConfiguredClientTypes> clientTypes)
     {
-        // The type first (cheap: the body is bound once); the IOperation only for a client.
-        if (context.SemanticModel.GetTypeInfo(context.Node, context.CancellationToken).Type is not INamedTypeSymbol candidate
+        // Syntax first: the name written for the type must end in "Client" (or be an alias) unless client types are configured,
+        // so that a test creating no client is not bound for this rule. Then the type; the IOperation only for a client.
+        if ((!clientTypes.For(context.Node.SyntaxTree).IsConfigured && !filter.MayCreateTypeNamedClient(context.Node, context.CancellationToken))
+            || context.SemanticModel.GetTypeInfo(context.Node, context.CancellationToken).Type is not INamedTypeSymbol candidate
             || !MayBeClient(candidate, context.Node.SyntaxTree, clientTypes)
             || OperationOf(context.SemanticModel.GetOperation(context.Node, context.CancellationToken)) is not IObjectCreationOperation creation
             || creation.Type is not INamedTypeSymbol type)
@@ -113,7 +122,7 @@ public sealed class RealExternalClientInTestAnalyzer : GkDiagnosticAnalyzer
         return operation;
     }
 
-    private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, Rule rule)
+    private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, Rule rule, ClientCreationSyntax filter)
     {
         var syntax = (InvocationExpressionSyntax)context.Node;
         var name = syntax.Expression switch
@@ -124,8 +133,10 @@ public sealed class RealExternalClientInTestAnalyzer : GkDiagnosticAnalyzer
             _ => string.Empty,
         };
 
-        // Syntax first: a factory's name is written at the call.
+        // Syntax first: a factory's name is written at the call, its library must be referenced (`Build()` is every builder's),
+        // and a static factory is not called through a value (`_controller.Create(dto)`).
         if (!ExternalClients.IsFactoryMethodName(name)
+            || !filter.MayBeFactoryCall(syntax, name, context.CancellationToken)
             || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation)
         {
             return;
@@ -311,6 +322,9 @@ public sealed class RealExternalClientInTestAnalyzer : GkDiagnosticAnalyzer
         {
             _fullNames = fullNames;
         }
+
+        /// <summary>True when the option names at least one type.</summary>
+        public bool IsConfigured => !_fullNames.IsDefaultOrEmpty;
 
         public bool Matches(INamedTypeSymbol type)
         {

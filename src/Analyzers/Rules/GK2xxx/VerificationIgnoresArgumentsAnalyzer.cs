@@ -28,6 +28,13 @@ public sealed class VerificationIgnoresArgumentsAnalyzer : GkDiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.GK2003_VerificationIgnoresArguments);
 
+    /// <summary>
+    /// Reported only on the verified call of the verification being analyzed (inside it, or the call chained
+    /// onto <c>Received()</c>: the same statement), which is generated code exactly when the verification is
+    /// (and then it is not analyzed): the driver's per-diagnostic check is redundant here.
+    /// </summary>
+    protected override GeneratedCodeAnalysisFlags GeneratedCodeAnalysis => GeneratedCodeAnalysisFlags.ReportDiagnostics;
+
     protected override void AnalyzeCompilation(CompilationStartAnalysisContext context)
     {
         if (MockingLibraries.Referenced(context.Compilation).IsEmpty)
@@ -48,7 +55,9 @@ public sealed class VerificationIgnoresArgumentsAnalyzer : GkDiagnosticAnalyzer
             return;
         }
 
-        if (context.SemanticModel.GetSymbolInfo(invocation, context.CancellationToken).Symbol is not IMethodSymbol method)
+        // Syntax first: a verification that names an argument other than by a wildcard is decided without binding the test.
+        if (!MayIgnoreArguments(invocation, name)
+            || context.SemanticModel.GetSymbolInfo(invocation, context.CancellationToken).Symbol is not IMethodSymbol method)
         {
             return;
         }
@@ -70,6 +79,99 @@ public sealed class VerificationIgnoresArgumentsAnalyzer : GkDiagnosticAnalyzer
                 found.MethodName));
         }
     }
+
+    /// <summary>
+    /// Syntax only: false when the verification <paramref name="invocation"/> (named <paramref name="name"/>)
+    /// surely pins some argument down, i.e. when the checks below surely find nothing. Each of them needs
+    /// a wildcard-looking argument (<see cref="MayBeWildcard"/>) in the verified call, or the "any arguments"
+    /// form: <c>ReceivedWithAnyArgs()</c>, a <c>WithAnyArguments()</c> in the FakeItEasy chain.
+    /// </summary>
+    private static bool MayIgnoreArguments(InvocationExpressionSyntax invocation, string name)
+    {
+        switch (name)
+        {
+            case "Verify":
+                var arguments = invocation.ArgumentList.Arguments;
+                for (var i = 0; i < arguments.Count; i++)
+                {
+                    // The verified call of a lambda (Verify(x => x.Send(…))), or the arguments after the Times of a protected Verify.
+                    if ((arguments[i].Expression is LambdaExpressionSyntax { ExpressionBody: { } body }
+                            && StripParentheses(body) is InvocationExpressionSyntax verified
+                            && HasWildcardLookingArgument(verified))
+                        || (i >= 2 && MayBeWildcard(arguments[i].Expression)))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case "Received":
+            case "ReceivedWithAnyArgs":
+                return invocation.Parent is MemberAccessExpressionSyntax access
+                    && access.Expression == invocation
+                    && access.Parent is InvocationExpressionSyntax receivedCall
+                    && receivedCall.Expression == access
+                    && (name == "ReceivedWithAnyArgs" || HasWildcardLookingArgument(receivedCall));
+            default:
+                // MustHaveHappened*: the chain back to A.CallTo(() => …), with WithAnyArguments() on the way.
+                var anyArguments = false;
+                for (var current = (invocation.Expression as MemberAccessExpressionSyntax)?.Expression;
+                     current is InvocationExpressionSyntax call;
+                     current = (call.Expression as MemberAccessExpressionSyntax)?.Expression)
+                {
+                    switch (InvokedName(call.Expression))
+                    {
+                        case "WithAnyArguments":
+                            anyArguments = true;
+                            break;
+                        case "CallTo" when anyArguments
+                            || (call.ArgumentList.Arguments.Count == 1
+                                && call.ArgumentList.Arguments[0].Expression is LambdaExpressionSyntax { ExpressionBody: { } callToBody }
+                                && StripParentheses(callToBody) is InvocationExpressionSyntax specified
+                                && HasWildcardLookingArgument(specified)):
+                            return true;
+                    }
+                }
+
+                return false;
+        }
+    }
+
+    private static bool HasWildcardLookingArgument(InvocationExpressionSyntax call)
+    {
+        foreach (var argument in call.ArgumentList.Arguments)
+        {
+            if (MayBeWildcard(argument.Expression))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Syntax only: false when <paramref name="expression"/> (as <see cref="AllArgumentsAreWildcards"/> strips it)
+    /// cannot bind to a matcher of <see cref="MockingLibraries.IsWildcard"/>: those are named <c>IsAny</c>,
+    /// <c>Any</c>, <c>_</c> or <c>Ignored</c>, and a name is written as itself (a member name cannot be aliased),
+    /// called (<c>It.IsAny&lt;T&gt;()</c>, <c>Arg.Any&lt;T&gt;()</c>, <c>IsAny&lt;T&gt;()</c> under <c>using static</c>) or not
+    /// (<c>A&lt;T&gt;._</c>, <c>It.Ref&lt;T&gt;.IsAny</c>, a method group).
+    /// </summary>
+    private static bool MayBeWildcard(ExpressionSyntax expression)
+    {
+        expression = StripParentheses(expression);
+        return expression switch
+        {
+            InvocationExpressionSyntax call => IsWildcardName(InvokedName(call.Expression)),
+            MemberAccessExpressionSyntax or SimpleNameSyntax or MemberBindingExpressionSyntax => IsWildcardName(InvokedName(expression)),
+            AliasQualifiedNameSyntax aliased => IsWildcardName(aliased.Name.Identifier.ValueText),
+            CheckedExpressionSyntax @checked => MayBeWildcard(@checked.Expression),
+            ConditionalAccessExpressionSyntax => true,
+            _ => false,
+        };
+    }
+
+    private static bool IsWildcardName(string name) => name is "IsAny" or "Any" or "_" or "Ignored";
 
     /// <summary><c>mock.Verify(x => x.Send(It.IsAny&lt;Email&gt;()), Times.Once())</c>; <c>mock.Protected().Verify("Send", Times.Once(), ItExpr.IsAny&lt;Email&gt;())</c>.</summary>
     private static Finding? MoqVerify(InvocationExpressionSyntax verify, IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken)
