@@ -129,13 +129,22 @@ internal sealed class EndpointCandidates
     public bool MayBeEndpointClass(ClassDeclarationSyntax declaration) => _classes.Contains((declaration.SyntaxTree, declaration.SpanStart));
 
     /// <param name="index">The syntax of the compilation.</param>
+    /// <param name="mayNameLibraryControllerBase">
+    /// Whether a base-list name can denote a controller or page-model base of another assembly (a type of that
+    /// name in a reference that is MVC's or references it, or a using alias): asked per name, before anything
+    /// else about a base that is not written like an interface or a known non-controller.
+    /// </param>
     /// <param name="isEndpointClass">
     /// Asked, with symbols, only about a class whose sole claim is a base type of another assembly (not named
     /// like an interface, not a known non-controller): a test project's <c>FakeClock : TimeProvider</c> would
     /// otherwise keep the gate open, and the security rules busy, in every project that has one.
     /// </param>
     /// <param name="cancellationToken">Cancels the computation.</param>
-    public static EndpointCandidates Compute(CompilationSyntaxIndex index, Func<ClassDeclarationSyntax, bool> isEndpointClass, CancellationToken cancellationToken)
+    public static EndpointCandidates Compute(
+        CompilationSyntaxIndex index,
+        Func<string, bool> mayNameLibraryControllerBase,
+        Func<ClassDeclarationSyntax, bool> isEndpointClass,
+        CancellationToken cancellationToken)
     {
         // Only classes that look like one, are partial or have a base list can be candidates (the rest never
         // are, whatever other trees declare): in a test project that is a few classes, not every class.
@@ -150,7 +159,19 @@ internal sealed class EndpointCandidates
         }
 
         // Grown to a fixed point through base-list names; the names of all source classes are gathered only
-        // when a base list names a type that may come from another assembly.
+        // when a base list names a type that may be another assembly's controller base.
+        Dictionary<string, bool>? libraryNames = null;
+        bool MayNameLibraryControllerBase(string name)
+        {
+            libraryNames ??= new Dictionary<string, bool>(StringComparer.Ordinal);
+            if (!libraryNames.TryGetValue(name, out var answer))
+            {
+                libraryNames.Add(name, answer = mayNameLibraryControllerBase(name));
+            }
+
+            return answer;
+        }
+
         HashSet<string>? sourceClassNames = null;
         bool IsSourceClass(string name)
         {
@@ -195,7 +216,8 @@ internal sealed class EndpointCandidates
                     return true;
                 }
 
-                libraryBase |= !LooksLikeInterface(baseName) && !KnownNonControllerBases.Contains(baseName) && !IsSourceClass(baseName);
+                libraryBase |= !LooksLikeInterface(baseName) && !KnownNonControllerBases.Contains(baseName)
+                    && MayNameLibraryControllerBase(baseName) && !IsSourceClass(baseName);
             }
 
             // Its symbols decide (a controller base has a name of its own choosing, so the name cannot). A class

@@ -41,7 +41,11 @@ internal sealed class EndpointModel
         _handlerNames = new LazyPerCompilation<HashSet<string>>(cancellationToken => HandlerEndpoints.ComputeNames(SyntaxIndex, cancellationToken));
         Models = new SemanticModelCache(knowledge.Compilation);
         _candidates = new LazyPerCompilation<EndpointCandidates>(
-            cancellationToken => EndpointCandidates.Compute(SyntaxIndex, declaration => IsEndpointClass(declaration, cancellationToken), cancellationToken));
+            cancellationToken => EndpointCandidates.Compute(
+                SyntaxIndex,
+                name => Knowledge.MayDeclareControllerBase(name) || SyntaxIndex.IsAlias(name, cancellationToken),
+                declaration => IsEndpointClass(declaration, cancellationToken),
+                cancellationToken));
         _handlerEndpoints = new LazyPerCompilation<HandlerEndpoints>(
             cancellationToken => HandlerEndpoints.Compute(this, Models, _handlerNames.Get(cancellationToken), cancellationToken));
         // Throws on cancellation before publishing: the next caller starts over (finished trees stay indexed).
@@ -128,26 +132,11 @@ internal sealed class EndpointModel
 
     /// <summary>
     /// Whether the class <paramref name="declaration"/> declares, whose only claim is a base type of another
-    /// assembly, is a controller, page model or their base. Its symbols decide, unless no name in its base
-    /// list can be a library's controller base (<see cref="AspNetCoreKnowledge.MayDeclareControllerBase"/>)
-    /// or a using alias: binding the base list is the expensive part.
+    /// assembly that can be a controller base by its name, is a controller, page model or their base.
     /// </summary>
-    private bool IsEndpointClass(ClassDeclarationSyntax declaration, CancellationToken cancellationToken)
-    {
-        var mayBe = false;
-        foreach (var baseType in declaration.BaseList?.Types ?? default)
-        {
-            if (ClassSummary.SimpleName(baseType.Type) is { } name && (Knowledge.MayDeclareControllerBase(name) || SyntaxIndex.IsAlias(name, cancellationToken)))
-            {
-                mayBe = true;
-                break;
-            }
-        }
-
-        return mayBe
-            && (Models.For(declaration.SyntaxTree).GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol type
-                || GetController(type, cancellationToken).Role != ControllerRole.None);
-    }
+    private bool IsEndpointClass(ClassDeclarationSyntax declaration, CancellationToken cancellationToken) =>
+        Models.For(declaration.SyntaxTree).GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol type
+        || GetController(type, cancellationToken).Role != ControllerRole.None;
 
     /// <summary>
     /// The candidate endpoint classes and whether any call can map an endpoint (computed once per compilation:
