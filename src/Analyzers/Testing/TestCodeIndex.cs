@@ -4,7 +4,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Gatekeeper.Analyzers.Knowledge;
+using Gatekeeper.Analyzers.Web;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Gatekeeper.Analyzers.Testing;
 
@@ -16,7 +18,7 @@ namespace Gatekeeper.Analyzers.Testing;
 /// <c>ICollectionFixture&lt;T&gt;</c>, <c>[assembly: AssemblyFixture]</c>), nested classes included.
 /// Also answers whether such code says it belongs to an integration test.
 /// The fixture and base-class relations need every class with a base list in the compilation (found by
-/// syntax, <see cref="TypesWithBaseListSyntax"/>): they are collected once, on first need, and cached with
+/// syntax, <see cref="ClassesWithBaseList"/>): they are collected once, on first need, and cached with
 /// the per-type answers.
 /// </summary>
 internal sealed class TestCodeIndex
@@ -257,6 +259,28 @@ internal sealed class TestCodeIndex
         /// <summary>Source base classes of test classes (abstract bases holding shared set-up and helpers).</summary>
         public HashSet<INamedTypeSymbol> TestBaseTypes { get; }
 
+        /// <summary>
+        /// The names of the classes and records declared with a base list, from each tree's outline (kept with the
+        /// tree). A class none of whose declarations has a base list derives from <c>object</c> and implements
+        /// nothing (a record: only <c>IEquatable</c>), so it can neither use a fixture nor be a test class with a base.
+        /// </summary>
+        private static HashSet<string> ClassesWithBaseList(Compilation compilation)
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                foreach (var (declaration, _) in CompilationSyntaxIndex.OutlineOf(tree, CancellationToken.None).BaseLists)
+                {
+                    if (declaration is ClassDeclarationSyntax or RecordDeclarationSyntax)
+                    {
+                        names.Add(declaration.Identifier.ValueText);
+                    }
+                }
+            }
+
+            return names;
+        }
+
         public static Relations Collect(Compilation compilation, TestFrameworkKnowledge knowledge)
         {
             var fixtureUsers = new Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
@@ -264,7 +288,7 @@ internal sealed class TestCodeIndex
 
             // Only the classes that syntax cannot rule out (a base list in some declaration): walking every type's
             // members built every member of the project, on every IDE keystroke (each edit is a new compilation).
-            var candidates = TypesWithBaseListSyntax.InCompilation(compilation, CancellationToken.None);
+            var candidates = ClassesWithBaseList(compilation);
             if (candidates.Count > 0)
             {
                 foreach (var symbol in compilation.GetSymbolsWithName(candidates.Contains, SymbolFilter.Type))

@@ -126,7 +126,7 @@ internal sealed class SyntaxTreeOutline
         IReadOnlyList<ClassSummary> classes,
         IReadOnlyList<ClassSummary> chainClasses,
         IReadOnlyList<(TypeDeclarationSyntax Declaration, ImmutableArray<string> BaseNames)> baseLists,
-        IReadOnlyList<(string Alias, string Target)> aliases,
+        IReadOnlyList<AliasDirective> aliases,
         bool mentionsMap)
     {
         Classes = classes;
@@ -146,11 +146,11 @@ internal sealed class SyntaxTreeOutline
     /// </summary>
     public IReadOnlyList<ClassSummary> ChainClasses { get; }
 
-    /// <summary>Every class, struct, record and interface declared with a base list, and the simple names in it.</summary>
+    /// <summary>Every class, struct, record and interface declared with a base list, and the simple names in it (<c>: object</c> has none).</summary>
     public IReadOnlyList<(TypeDeclarationSyntax Declaration, ImmutableArray<string> BaseNames)> BaseLists { get; }
 
-    /// <summary>The using aliases of the tree (global ones included): the alias and the simple name it stands for.</summary>
-    public IReadOnlyList<(string Alias, string Target)> Aliases { get; }
+    /// <summary>The using and extern aliases of the tree (global ones included).</summary>
+    public IReadOnlyList<AliasDirective> Aliases { get; }
 
     public bool MentionsMap { get; }
 
@@ -159,7 +159,7 @@ internal sealed class SyntaxTreeOutline
         var classes = new List<ClassSummary>();
         List<ClassSummary>? chainClasses = null;
         List<(TypeDeclarationSyntax, ImmutableArray<string>)>? baseLists = null;
-        List<(string, string)>? aliases = null;
+        List<AliasDirective>? aliases = null;
         var root = tree.GetRoot(cancellationToken);
         foreach (var node in root.DescendantNodes(static node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
         {
@@ -172,7 +172,7 @@ internal sealed class SyntaxTreeOutline
                     (chainClasses ??= new List<ClassSummary>()).Add(summary);
                 }
 
-                if (!summary.BaseNames.IsEmpty)
+                if (declaration.BaseList is { Types.Count: > 0 })
                 {
                     (baseLists ??= new()).Add((declaration, summary.BaseNames));
                 }
@@ -190,9 +190,14 @@ internal sealed class SyntaxTreeOutline
 
                 (baseLists ??= new()).Add((type, names.ToImmutable()));
             }
-            else if (node is UsingDirectiveSyntax { Alias: { } alias, Name: { } target } && ClassSummary.SimpleName(target) is { Length: > 0 } targetName)
+            else if (node is UsingDirectiveSyntax { Alias: { } alias } directive)
             {
-                (aliases ??= new()).Add((alias.Name.Identifier.ValueText, targetName));
+                var target = directive.Name is { } name ? ClassSummary.SimpleName(name) ?? string.Empty : string.Empty;
+                (aliases ??= new()).Add(new AliasDirective(alias.Name.Identifier.ValueText, target, directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword)));
+            }
+            else if (node is ExternAliasDirectiveSyntax externAlias)
+            {
+                (aliases ??= new()).Add(new AliasDirective(externAlias.Identifier.ValueText, string.Empty, isGlobal: false));
             }
         }
 
@@ -202,7 +207,7 @@ internal sealed class SyntaxTreeOutline
             classes,
             (IReadOnlyList<ClassSummary>?)chainClasses ?? NoClasses,
             (IReadOnlyList<(TypeDeclarationSyntax, ImmutableArray<string>)>?)baseLists ?? new (TypeDeclarationSyntax, ImmutableArray<string>)[0],
-            (IReadOnlyList<(string, string)>?)aliases ?? new (string, string)[0],
+            (IReadOnlyList<AliasDirective>?)aliases ?? new AliasDirective[0],
             mentionsMap);
     }
 }
@@ -315,7 +320,14 @@ internal sealed class CompilationSyntaxIndex
         foreach (var tree in _compilation.SyntaxTrees)
         {
             var outline = OutlineOf(tree, cancellationToken);
-            aliases.AddRange(outline.Aliases);
+            foreach (var directive in outline.Aliases)
+            {
+                if (directive.Target.Length > 0)
+                {
+                    aliases.Add((directive.Alias, directive.Target));
+                }
+            }
+
             foreach (var (declaration, baseNames) in outline.BaseLists)
             {
                 foreach (var name in baseNames)
@@ -338,9 +350,9 @@ internal sealed class CompilationSyntaxIndex
     {
         foreach (var tree in _compilation.SyntaxTrees)
         {
-            foreach (var (alias, _) in OutlineOf(tree, cancellationToken).Aliases)
+            foreach (var directive in OutlineOf(tree, cancellationToken).Aliases)
             {
-                if (alias == name)
+                if (directive.Alias == name)
                 {
                     return true;
                 }
@@ -439,4 +451,23 @@ internal sealed class BaseListIndex
     public Dictionary<string, List<TypeDeclarationSyntax>> ByBaseName { get; }
 
     public List<(string Alias, string Target)> Aliases { get; }
+}
+
+/// <summary>A using alias (<c>using A = N.T;</c>, <c>global using …</c>) or an extern alias, as written.</summary>
+internal sealed class AliasDirective
+{
+    public AliasDirective(string alias, string target, bool isGlobal)
+    {
+        Alias = alias;
+        Target = target;
+        IsGlobal = isGlobal;
+    }
+
+    /// <summary>The name the directive introduces.</summary>
+    public string Alias { get; }
+
+    /// <summary>The simple name of the aliased type or namespace; empty for an extern alias or a form without one.</summary>
+    public string Target { get; }
+
+    public bool IsGlobal { get; }
 }

@@ -49,12 +49,6 @@ public class StaticStateTests
         ["Gatekeeper.Analyzers.Testing.ArgumentInspectionSyntax.DirectlyInspectingMethods"] =
             "GK2003's syntax-only facts (the names of a tree's methods that may inspect call arguments) keyed by the immutable SyntaxTree, on purpose across compilations "
             + "(the IDE's next compilation shares the unchanged trees). Weak, so it dies with the tree; a set is stored only when fully built (a cancelled walk stores nothing).",
-        ["Gatekeeper.Analyzers.Testing.UsingAliasNames.AliasesPerTree"] =
-            "GK2002's and GK2004's syntax-only facts (the names of a tree's using and extern aliases) keyed by the immutable SyntaxTree, on purpose across compilations "
-            + "(the IDE's next compilation shares the unchanged trees). Weak, so it dies with the tree; built in one go from the tree alone (a cancelled build stores nothing).",
-        ["Gatekeeper.Analyzers.Testing.TypesWithBaseListSyntax.NamesPerTree"] =
-            "GK2002's syntax-only facts (the names of a tree's classes declared with a base list) keyed by the immutable SyntaxTree, on purpose across compilations "
-            + "(the IDE's next compilation shares the unchanged trees). Weak, so it dies with the tree; built in one go from the tree alone (a cancelled build stores nothing).",
         ["Gatekeeper.Analyzers.Web.EndpointModel.PerCompilation"] =
             "The endpoint model, created once per compilation and shared by the security rules: keyed weakly by the Compilation (an entry dies with it, "
             + "so nothing crosses compilations); its parts are computed lazily and stored only when complete (a cancelled computation stores nothing).",
