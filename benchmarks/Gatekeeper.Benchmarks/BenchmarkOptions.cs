@@ -26,6 +26,7 @@ internal sealed record BenchmarkOptions
                                report Gatekeeper's CPU and allocation overhead over it (slower; noisy
                                on a busy machine)
           --isolate            profiling aid: also run each Gatekeeper analyzer alone once per size
+          --rules GK1002,...   profiling aid: measure only the Gatekeeper analyzers reporting these IDs
                                and report its telemetry and CPU overhead over a no-op analyzer
           --dump DIR           also write the generated sources under DIR/<size>x/
           --generate-only      generate (and --dump) the sizes, print their line counts, measure nothing
@@ -51,6 +52,9 @@ internal sealed record BenchmarkOptions
     public bool Isolate { get; init; }
 
     public bool Overhead { get; init; }
+
+    /// <summary>Rule IDs to measure; empty means every Gatekeeper analyzer.</summary>
+    public IReadOnlyList<string> Rules { get; init; } = [];
 
     public string? DumpDirectory { get; init; }
 
@@ -80,6 +84,7 @@ internal sealed record BenchmarkOptions
                 "--no-peer" => options with { Peer = false },
                 "--isolate" => options with { Isolate = true },
                 "--overhead" => options with { Overhead = true },
+                "--rules" => options with { Rules = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
                 "--dump" => options with { DumpDirectory = Value() },
                 "--out" => options with { OutputFile = Value() },
                 "--generate-only" => options with { GenerateOnly = true },

@@ -45,7 +45,7 @@ if (options.GenerateOnly)
 
 var total = Stopwatch.StartNew();
 var loadBefore = LoadAverage();
-var catalog = AnalyzerCatalog.Load(options.Peer);
+var catalog = AnalyzerCatalog.Load(options.Peer, options.Rules.ToHashSet(StringComparer.OrdinalIgnoreCase));
 var gatekeeperRules = catalog.CreateGatekeeper().Select(AnalyzerCatalog.NameOf).ToList();
 Progress($"Gatekeeper analyzers ({gatekeeperRules.Count}): {string.Join(", ", gatekeeperRules)}");
 Progress($"Peer: {catalog.SonarDescription}");

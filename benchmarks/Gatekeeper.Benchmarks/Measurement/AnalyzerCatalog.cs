@@ -39,11 +39,17 @@ internal sealed class AnalyzerCatalog
 
     public Type? GatekeeperPeerType => _gatekeeperTypes.FirstOrDefault(t => IdsOf(t).Contains(GatekeeperPeerRuleId));
 
-    public static AnalyzerCatalog Load(bool loadSonar)
+    public static AnalyzerCatalog Load(bool loadSonar, IReadOnlyCollection<string> onlyRules)
     {
         var gatekeeper = AnalyzerTypes(typeof(GkDiagnosticAnalyzer).Assembly)
+            .Where(t => onlyRules.Count == 0 || IdsOf(t).Any(onlyRules.Contains))
             .OrderBy(t => IdsOf(t).FirstOrDefault() ?? t.Name, StringComparer.Ordinal)
             .ToList();
+        if (gatekeeper.Count == 0)
+        {
+            throw new ArgumentException($"No Gatekeeper analyzer reports {string.Join(", ", onlyRules)}.");
+        }
+
         if (!loadSonar)
         {
             return new AnalyzerCatalog(gatekeeper, null, "not measured (--no-peer)");
