@@ -79,6 +79,8 @@ internal sealed class AspNetCoreKnowledge
     private const string MvcAbstractions = "Microsoft.AspNetCore.Mvc.Abstractions";
     private const string AuthorizationMetadata = "Microsoft.AspNetCore.Metadata";
 
+    private ImmutableArray<IAssemblySymbol> _mvcAwareReferences;
+
     private AspNetCoreKnowledge(Compilation compilation)
     {
         Compilation = compilation;
@@ -131,17 +133,40 @@ internal sealed class AspNetCoreKnowledge
     /// </summary>
     public bool MayDeclareControllerBase(string simpleName)
     {
-        // The name first (each assembly's set is built once and kept with the assembly), then whether an
-        // assembly that has the name can declare a controller base at all.
-        foreach (var assembly in Compilation.SourceModule.ReferencedAssemblySymbols)
+        foreach (var assembly in MvcAwareReferences())
         {
-            if (assembly.TypeNames.Contains(simpleName) && (IsMvcAssemblyName(assembly.Name) || ReferencesMvc(assembly)))
+            if (assembly.TypeNames.Contains(simpleName))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The references that can declare a controller or page-model base: MVC's own assemblies and those that
+    /// reference MVC. Found once per compilation, on first need (a dozen of ~200 references in an ASP.NET Core
+    /// project), so that each base name is looked up in a dozen type-name sets, not in every reference's.
+    /// </summary>
+    private ImmutableArray<IAssemblySymbol> MvcAwareReferences()
+    {
+        if (_mvcAwareReferences.IsDefault)
+        {
+            var builder = ImmutableArray.CreateBuilder<IAssemblySymbol>();
+            foreach (var assembly in Compilation.SourceModule.ReferencedAssemblySymbols)
+            {
+                if (IsMvcAssemblyName(assembly.Name) || ReferencesMvc(assembly))
+                {
+                    builder.Add(assembly);
+                }
+            }
+
+            // A race computes the same list twice; ImmutableArray is a struct, so the write is one reference.
+            _mvcAwareReferences = builder.ToImmutable();
+        }
+
+        return _mvcAwareReferences;
     }
 
     private static bool ReferencesMvc(IAssemblySymbol assembly)

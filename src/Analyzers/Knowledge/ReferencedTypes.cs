@@ -17,19 +17,11 @@ internal sealed class ReferencedTypes
 {
     private readonly Compilation _compilation;
     private readonly ImmutableArray<IAssemblySymbol> _references;
-    private readonly Dictionary<string, IAssemblySymbol> _assemblies = new(StringComparer.Ordinal);
 
     public ReferencedTypes(Compilation compilation)
     {
         _compilation = compilation;
         _references = compilation.SourceModule.ReferencedAssemblySymbols;
-        foreach (var assembly in _references)
-        {
-            if (!_assemblies.ContainsKey(assembly.Identity.Name))
-            {
-                _assemblies.Add(assembly.Identity.Name, assembly);
-            }
-        }
     }
 
     /// <summary>
@@ -71,7 +63,9 @@ internal sealed class ReferencedTypes
         var referenced = false;
         foreach (var name in assemblyNames)
         {
-            if (_assemblies.TryGetValue(name, out var assembly))
+            // A scan, not a name map: a dozen types are resolved per compilation, and a map of ~200
+            // references built for each new compilation (each keystroke) cost more than the scans.
+            if (Find(name) is { } assembly)
             {
                 referenced = true;
                 if (assembly.GetTypeByMetadataName(metadataName) is { } type)
@@ -82,5 +76,19 @@ internal sealed class ReferencedTypes
         }
 
         return referenced ? _compilation.GetTypeByMetadataName(metadataName) : _compilation.Assembly.GetTypeByMetadataName(metadataName);
+    }
+
+    /// <summary>The first reference named <paramref name="assemblyName"/>.</summary>
+    private IAssemblySymbol? Find(string assemblyName)
+    {
+        foreach (var assembly in _references)
+        {
+            if (string.Equals(assembly.Identity.Name, assemblyName, StringComparison.Ordinal))
+            {
+                return assembly;
+            }
+        }
+
+        return null;
     }
 }
