@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
@@ -40,10 +41,12 @@ internal sealed class AssertionFinder
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ConcurrentDictionary<ConfiguredAssertionMethods, ConcurrentDictionary<IMethodSymbol, AssertionPresence>> _helperCache = new();
     private readonly ConcurrentDictionary<INamedTypeSymbol, AssertionPresence> _cleanupAssertsCache = new(SymbolEqualityComparer.Default);
+    private readonly Lazy<TypeOrNamespaceNames> _typeNames;
 
     public AssertionFinder(Compilation compilation)
     {
         _compilation = compilation;
+        _typeNames = new Lazy<TypeOrNamespaceNames>(() => new TypeOrNamespaceNames(compilation, new UsingAliasNames(compilation)));
     }
 
     /// <summary>
@@ -237,6 +240,11 @@ internal sealed class AssertionFinder
             {
                 _cancellationToken.ThrowIfCancellationRequested();
                 var invocation = candidates[i];
+                if (!isTestBody && IsFrameworkAssertionThatCanFail(invocation))
+                {
+                    return true;
+                }
+
                 var symbolInfo = model.GetSymbolInfo(invocation, _cancellationToken);
                 var method = symbolInfo.Symbol as IMethodSymbol;
                 if (method is null && symbolInfo.CandidateSymbols.Length > 0)
@@ -279,6 +287,38 @@ internal sealed class AssertionFinder
 
             return false;
         }
+
+        /// <summary>
+        /// Syntax only, for the body of a helper: <c>Assert.X(…)</c> on a framework assert class's name, or a
+        /// FluentAssertions chain <c>….Should().X(…)</c>, whose written values do not make it an assertion that
+        /// cannot fail. Such a call is taken as an assertion without binding the helper: a helper lives in
+        /// another method, often another document, that no one else binds during this analysis (in the IDE,
+        /// on every keystroke), and a chain of <c>Should()</c> calls costs about a millisecond to bind. A test
+        /// body is still bound (a look-alike <c>Assert</c> there is reported; see GK2001_AssertionLookAlikeTests).
+        /// </summary>
+        private bool IsFrameworkAssertionThatCanFail(InvocationExpressionSyntax invocation)
+        {
+            string name;
+            switch (invocation.Expression)
+            {
+                case MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver } access
+                    when IsFrameworkAssertClassName(receiver.Identifier.ValueText):
+                    name = access.Name.Identifier.ValueText;
+                    break;
+                case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Should" }
+                    when invocation.ArgumentList.Arguments.Count == 0 && CannotFailAssertions.IsCandidateCall(invocation, "Should"):
+                    name = "Should";
+                    break;
+                default:
+                    return false;
+            }
+
+            return !CannotFailAssertions.IsCandidateName(name)
+                || !CannotFailAssertionSyntax.MayBeCannotFail(invocation, name, _finder._typeNames.Value, _cancellationToken);
+        }
+
+        private static bool IsFrameworkAssertClassName(string name) =>
+            name is "Assert" or "ClassicAssert" or "CollectionAssert" or "StringAssert" or "FileAssert" or "DirectoryAssert";
 
         /// <summary>
         /// Syntax only: could this call be an assertion of a framework or library (<c>Assert.Equal</c>,
