@@ -52,12 +52,24 @@ internal sealed class TypeOrNamespaceNames
             || _declared.GetOrAdd(name, IsDeclared);
     }
 
-    /// <summary>A type or namespace named <paramref name="name"/> in the source or in a reference (their name sets, nested types included).</summary>
+    /// <summary>
+    /// A type or namespace named <paramref name="name"/> in the source or in a reference (their name sets, nested
+    /// types included). A name that starts with a lowercase letter or an underscore is looked for in the source
+    /// only: that is how locals, parameters and fields are written, and .NET libraries name their types and
+    /// namespaces in PascalCase. Asking ~200 references' name sets for each such name, in each new compilation,
+    /// was most of GK2004's time on an IDE keystroke. The price: a constant reached through a lowercase type of
+    /// another assembly (an F# library's, say) is taken for a value, and such an assertion is not reported.
+    /// </summary>
     private bool IsDeclared(string name)
     {
         if (_compilation.ContainsSymbolsWithName(name, SymbolFilter.Namespace | SymbolFilter.Type) || _compilation.Assembly.Modules.Skip(1).Any())
         {
             return true;
+        }
+
+        if (name.Length == 0 || char.IsLower(name[0]) || name[0] == '_')
+        {
+            return false;
         }
 
         foreach (var assembly in _compilation.SourceModule.ReferencedAssemblySymbols)

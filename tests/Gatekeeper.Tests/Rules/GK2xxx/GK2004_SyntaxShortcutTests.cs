@@ -153,4 +153,35 @@ public class GK2004_SyntaxShortcutTests
             .WithSource(CodeUnderTest)
             .WithReferences(ReferenceSet.XunitV2, ReferenceSet.FluentAssertions, ReferenceSet.Shouldly)
             .RunAsync();
+
+    /// <summary>
+    /// A receiver written in lowercase is looked for among the project's own types only (references name theirs in
+    /// PascalCase): a lowercase type of the project still reaches its constants, a lowercase local is a value.
+    /// </summary>
+    [Fact]
+    public Task A_lowercase_type_of_the_project_still_reaches_its_constants() =>
+        VerifyCS.Test(/* lang=c#-test */ """
+            using System.Collections.Generic;
+            using Xunit;
+
+            public static class limits
+            {
+                public const int max = 5;
+            }
+
+            public class LowercaseTests
+            {
+                [Fact]
+                public void Constants()
+                {
+                    [|Assert.Equal(limits.max, 5)|];
+
+                    // Compliant: a lowercase local is a value, and so is its member.
+                    var items = new List<int> { 1 };
+                    Assert.Equal(items.Count, 1);
+                }
+            }
+            """)
+            .WithReferences(ReferenceSet.XunitV2)
+            .RunAsync();
 }
