@@ -104,6 +104,18 @@ internal static class AssertionMethods
     }
 
     /// <summary>
+    /// True for a member of FluentAssertions (or AwesomeAssertions) other than its assertions themselves:
+    /// <c>Be</c>, <c>ContainSingle</c> … of <c>NumericAssertions</c> and the like are reached through
+    /// <c>x.Should()</c>, which is the assertion, and which may be one that cannot fail (GK2004). Judged by the
+    /// naming convention instead (their classes end in "Assertions"), <c>x.Should().Be(x)</c> counted as a
+    /// real assertion through its <c>Be</c>.
+    /// </summary>
+    public static bool IsAssertionChainMember(IMethodSymbol method) =>
+        method.ContainingType?.ContainingNamespace is { IsGlobalNamespace: false } ns
+        && RootNamespaceName(ns) is "FluentAssertions" or "AwesomeAssertions"
+        && !IsLibraryAssertion(method);
+
+    /// <summary>
     /// True when a method's name says it asserts (<c>Assert*</c>, <c>Verify*</c>, <c>Ensure*</c>,
     /// <c>Expect*</c>, <c>Should*</c>, <c>Check*</c>, as a whole word: <c>Checkout</c> does not count),
     /// or when it belongs to a class named like an assertion class (<c>JsonAssert</c>, <c>ApiAssertions</c>).

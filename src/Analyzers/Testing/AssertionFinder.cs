@@ -433,8 +433,9 @@ internal sealed class AssertionFinder
                 return AssertionPresence.Asserts;
             }
 
-            // Local functions and lambdas are walked as part of the body that declares them.
-            if (method.MethodKind is MethodKind.LocalFunction or MethodKind.AnonymousFunction)
+            // Local functions and lambdas are walked as part of the body that declares them; the members of a
+            // FluentAssertions chain are judged through the Should() call that starts it.
+            if (method.MethodKind is MethodKind.LocalFunction or MethodKind.AnonymousFunction || AssertionMethods.IsAssertionChainMember(method))
             {
                 return AssertionPresence.None;
             }

@@ -83,6 +83,9 @@ public class GK2001_HelperSyntaxShortcutTests
                 [Test]
                 public void Constraint_constant() { ConstantThat(); [|Assert.Pass()|]; }
 
+                [Test]
+                public void Fluent_same_sides() { SameSides(Value()); [|Assert.Pass()|]; }
+
                 private static int Value() => System.Environment.TickCount;
 
                 private static void Same(int expected, int actual) => ClassicAssert.AreEqual(expected, actual);
@@ -92,6 +95,9 @@ public class GK2001_HelperSyntaxShortcutTests
                 private static void Constant() => [|ClassicAssert.IsTrue(true)|];
 
                 private static void ConstantThat() => [|Assert.That(true)|];
+
+                // Its Be(…) is judged through its Should(), not by the name of its class (NumericAssertions).
+                private static void SameSides(int value) => [|value.Should().Be(value)|];
             }
             """)
             .WithReferences(ReferenceSet.NUnit, ReferenceSet.FluentAssertions)
