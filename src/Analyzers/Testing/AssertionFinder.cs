@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
@@ -41,12 +40,10 @@ internal sealed class AssertionFinder
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ConcurrentDictionary<ConfiguredAssertionMethods, ConcurrentDictionary<IMethodSymbol, AssertionPresence>> _helperCache = new();
     private readonly ConcurrentDictionary<INamedTypeSymbol, AssertionPresence> _cleanupAssertsCache = new(SymbolEqualityComparer.Default);
-    private readonly Lazy<TypeOrNamespaceNames> _typeNames;
 
     public AssertionFinder(Compilation compilation)
     {
         _compilation = compilation;
-        _typeNames = new Lazy<TypeOrNamespaceNames>(() => new TypeOrNamespaceNames(compilation, new UsingAliasNames(compilation)));
     }
 
     /// <summary>
@@ -314,7 +311,7 @@ internal sealed class AssertionFinder
             }
 
             return !CannotFailAssertions.IsCandidateName(name)
-                || !CannotFailAssertionSyntax.MayBeCannotFail(invocation, name, _finder._typeNames.Value, _cancellationToken);
+                || !CannotFailAssertionSyntax.MayBeCannotFail(invocation, name, TypeOrNamespaceNames.For(_finder._compilation), _cancellationToken);
         }
 
         private static bool IsFrameworkAssertClassName(string name) =>

@@ -24,8 +24,8 @@ internal sealed class ClientCreationSyntax
     public ClientCreationSyntax(Compilation compilation)
     {
         _compilation = compilation;
-        _aliases = new UsingAliasNames(compilation);
-        _typeNames = new TypeOrNamespaceNames(compilation, _aliases);
+        _typeNames = TypeOrNamespaceNames.For(compilation);
+        _aliases = _typeNames.Aliases;
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -17,15 +18,23 @@ namespace Gatekeeper.Analyzers.Testing;
 /// </summary>
 internal sealed class TypeOrNamespaceNames
 {
+    private static readonly ConditionalWeakTable<Compilation, TypeOrNamespaceNames> PerCompilation = new();
+
     private readonly Compilation _compilation;
-    private readonly UsingAliasNames _aliases;
     private readonly ConcurrentDictionary<string, bool> _declared = new(StringComparer.Ordinal);
 
-    public TypeOrNamespaceNames(Compilation compilation, UsingAliasNames aliases)
+    private TypeOrNamespaceNames(Compilation compilation)
     {
         _compilation = compilation;
-        _aliases = aliases;
+        Aliases = new UsingAliasNames(compilation);
     }
+
+    /// <summary>The names that using aliases give in the compilation.</summary>
+    public UsingAliasNames Aliases { get; }
+
+    /// <summary>The one instance of <paramref name="compilation"/>: the test rules share its answers per name.</summary>
+    public static TypeOrNamespaceNames For(Compilation compilation) =>
+        PerCompilation.GetValue(compilation, static c => new TypeOrNamespaceNames(c));
 
     /// <summary>
     /// False when <paramref name="receiver"/> surely denotes a value, so that a static member or a constant cannot
@@ -48,7 +57,7 @@ internal sealed class TypeOrNamespaceNames
         var name = identifier.Identifier.ValueText;
         return name is "dynamic" or "nint" or "nuint"
             || IsTypeParameterInScope(identifier, name)
-            || _aliases.IsAliasName(name, identifier.SyntaxTree, cancellationToken)
+            || Aliases.IsAliasName(name, identifier.SyntaxTree, cancellationToken)
             || _declared.GetOrAdd(name, IsDeclared);
     }
 

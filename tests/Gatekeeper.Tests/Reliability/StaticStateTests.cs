@@ -54,6 +54,9 @@ public class StaticStateTests
             + "so nothing crosses compilations); its parts are computed lazily and stored only when complete (a cancelled computation stores nothing).",
         ["Gatekeeper.Analyzers.Knowledge.TestFrameworkKnowledge.PerCompilation"] =
             "The test-framework symbols, resolved once per compilation for all test rules: keyed weakly by the Compilation (an entry dies with it), immutable once built.",
+        ["Gatekeeper.Analyzers.Testing.TypeOrNamespaceNames.PerCompilation"] =
+            "The answers to \"can this written name denote a type or namespace?\", shared per compilation by GK2001, GK2002 and GK2004: keyed weakly by the Compilation "
+            + "(an entry dies with it); an answer is stored only when computed (the global alias set is published only when its walk completed, a cancelled walk stores nothing).",
         ["Gatekeeper.Analyzers.Web.RouteBuilderFlow._inProgress"] =
             "A [ThreadStatic] re-entrancy guard of a synchronous recursion (half-typed code can be cyclic): per thread, every entry removed in a finally (on cancellation too), so it holds nothing between calls.",
         ["Gatekeeper.Analyzers.Web.RouteBuilderFlow.FrameworkFactories"] =

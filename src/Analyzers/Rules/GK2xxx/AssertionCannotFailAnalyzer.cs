@@ -44,7 +44,7 @@ public sealed class AssertionCannotFailAnalyzer : GkDiagnosticAnalyzer
             TestHasNoAssertionAnalyzer.AssertionMethodsOption.Key,
             raw => new ConfiguredAssertionMethods(TestHasNoAssertionAnalyzer.AssertionMethodsOption.ParseOrDefault(raw)));
 
-        var typeNames = new TypeOrNamespaceNames(context.Compilation, new UsingAliasNames(context.Compilation));
+        var typeNames = TypeOrNamespaceNames.For(context.Compilation);
         context.RegisterSyntaxNodeAction(
             nodeContext => AnalyzeInvocation(nodeContext, knowledge, finder, configuredMethods, typeNames),
             SyntaxKind.InvocationExpression);
