@@ -216,8 +216,9 @@ internal sealed class EndpointCandidates
                     return true;
                 }
 
+                // The source classes first: a test project's `XunitTestBase` then costs no look into the references.
                 libraryBase |= !LooksLikeInterface(baseName) && !KnownNonControllerBases.Contains(baseName)
-                    && MayNameLibraryControllerBase(baseName) && !IsSourceClass(baseName);
+                    && !IsSourceClass(baseName) && MayNameLibraryControllerBase(baseName);
             }
 
             // Its symbols decide (a controller base has a name of its own choosing, so the name cannot). A class
