@@ -58,7 +58,12 @@ internal sealed class AssertionFinder
         ConfiguredAssertionMethods configured,
         CancellationToken cancellationToken)
     {
-        _models.TryAdd(model.SyntaxTree, model);
+        // TryAdd takes the dictionary's lock even when the tree is known: the test's tree is known after its first test.
+        if (!_models.ContainsKey(model.SyntaxTree))
+        {
+            _models.TryAdd(model.SyntaxTree, model);
+        }
+
         var walk = new Walk(this, configured, cancellationToken);
         walk.Visiting.Add(test.OriginalDefinition);
         var inBody = walk.NodeAsserts(body, model, isTestBody: true, depth: 0);
@@ -214,10 +219,37 @@ internal sealed class AssertionFinder
         /// </summary>
         private bool QuickAsserts(SyntaxNode root, SemanticModel model, bool isTestBody, int depth)
         {
-            List<InvocationExpressionSyntax>? candidates = null;
-            foreach (var node in root.DescendantNodes(child => !IsNeverRun(child, root)))
+            if (root is not BlockSyntax block)
             {
-                switch (node)
+                return QuickAssertsIn(root, root, model, isTestBody, depth);
+            }
+
+            // Statement by statement from the last one: a test asserts at its end, so most bodies are decided by
+            // their last statement, without a walk over the arrange and act statements before it. The calls are
+            // still checked from the last one up, and any call that asserts (or a throw) gives the same answer
+            // wherever it is: only the order of the questions changes.
+            var statements = block.Statements;
+            for (var i = statements.Count - 1; i >= 0; i--)
+            {
+                if (QuickAssertsIn(statements[i], root, model, isTestBody, depth))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// <see cref="QuickAsserts"/> for <paramref name="node"/> and its descendants, in the body <paramref name="root"/>
+        /// (a local function or stored lambda that never runs in it is not entered, <paramref name="node"/> included).
+        /// </summary>
+        private bool QuickAssertsIn(SyntaxNode node, SyntaxNode root, SemanticModel model, bool isTestBody, int depth)
+        {
+            List<InvocationExpressionSyntax>? candidates = null;
+            foreach (var descendant in node.DescendantNodesAndSelf(child => !IsNeverRun(child, root)))
+            {
+                switch (descendant)
                 {
                     case ThrowStatementSyntax { Expression: not null } when isTestBody:
                     case ThrowExpressionSyntax when isTestBody:

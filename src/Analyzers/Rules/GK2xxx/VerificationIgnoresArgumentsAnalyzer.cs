@@ -469,7 +469,12 @@ public sealed class VerificationIgnoresArgumentsAnalyzer : GkDiagnosticAnalyzer
 
         public bool InspectsArguments(InvocationExpressionSyntax verification, SemanticModel model, CancellationToken cancellationToken)
         {
-            _models.TryAdd(model.SyntaxTree, model);
+            // TryAdd takes the dictionary's lock even when the tree is known (it is, after the tree's first verification).
+            if (!_models.ContainsKey(model.SyntaxTree))
+            {
+                _models.TryAdd(model.SyntaxTree, model);
+            }
+
             var member = EnclosingMember(verification);
             if (member is null)
             {
