@@ -170,11 +170,18 @@ internal static class CannotFailAssertions
 
         if (isComparison)
         {
+            // Each value normalized once, not once per pair (a chain's subject, its Should() and the expected value).
+            var normalized = new SyntaxNode[values.Count];
+            for (var i = 0; i < values.Count; i++)
+            {
+                normalized[i] = Normalize(values[i]);
+            }
+
             for (var i = 0; i < values.Count; i++)
             {
                 for (var j = i + 1; j < values.Count; j++)
                 {
-                    if (SyntaxFactory.AreEquivalent(Normalize(values[i]), Normalize(values[j]), topLevel: false))
+                    if (SyntaxFactory.AreEquivalent(normalized[i], normalized[j], topLevel: false))
                     {
                         return true;
                     }
