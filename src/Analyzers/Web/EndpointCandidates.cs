@@ -105,7 +105,7 @@ internal sealed class EndpointCandidates
         "object", "Object", "Exception", "Attribute", "EventArgs", "DbContext", "IdentityDbContext", "AbstractValidator",
         "Profile", "BackgroundService", "Hub", "Migration", "ModelSnapshot", "WebApplicationFactory", "JsonConverter",
         "DelegatingHandler", "HttpMessageHandler", "Stream", "TextWriter", "ValidationAttribute", "ActionFilterAttribute",
-        "AuthorizationHandler", "AuthenticationHandler", "TagHelper", "ViewComponent");
+        "AuthorizationHandler", "AuthenticationHandler", "TagHelper", "ViewComponent", "TimeProvider");
 
     private readonly HashSet<(SyntaxTree Tree, int Position)> _classes;
 
