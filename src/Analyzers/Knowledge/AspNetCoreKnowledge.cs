@@ -79,7 +79,7 @@ internal sealed class AspNetCoreKnowledge
     private const string MvcAbstractions = "Microsoft.AspNetCore.Mvc.Abstractions";
     private const string AuthorizationMetadata = "Microsoft.AspNetCore.Metadata";
 
-    private ImmutableArray<IAssemblySymbol> _referencedAssemblies;
+    private ImmutableArray<IAssemblySymbol> _mvcAwareReferences;
 
     private AspNetCoreKnowledge(Compilation compilation)
     {
@@ -133,12 +133,9 @@ internal sealed class AspNetCoreKnowledge
     /// </summary>
     public bool MayDeclareControllerBase(string simpleName)
     {
-        // The type-name sets first (a hash lookup each, ~200 per name), and what an assembly references only
-        // for the few that declare the name: finding every MVC-aware reference up front read the references of
-        // all ~200 assemblies, about a millisecond on every IDE keystroke, for a test project's one `TimeProvider`.
-        foreach (var assembly in ReferencedAssemblies())
+        foreach (var assembly in MvcAwareReferences())
         {
-            if (assembly.TypeNames.Contains(simpleName) && (IsMvcAssemblyName(assembly.Name) || ReferencesMvc(assembly)))
+            if (assembly.TypeNames.Contains(simpleName))
             {
                 return true;
             }
@@ -147,16 +144,29 @@ internal sealed class AspNetCoreKnowledge
         return false;
     }
 
-    /// <summary>The referenced assemblies, asked once per compilation (the public API builds the array on each call).</summary>
-    private ImmutableArray<IAssemblySymbol> ReferencedAssemblies()
+    /// <summary>
+    /// The references that can declare a controller or page-model base: MVC's own assemblies and those that
+    /// reference MVC. Found once per compilation, on first need (a dozen of ~200 references in an ASP.NET Core
+    /// project), so that each base name is looked up in a dozen type-name sets, not in every reference's.
+    /// </summary>
+    private ImmutableArray<IAssemblySymbol> MvcAwareReferences()
     {
-        if (_referencedAssemblies.IsDefault)
+        if (_mvcAwareReferences.IsDefault)
         {
-            // A race reads the same list twice; ImmutableArray is a struct, so the write is one reference.
-            _referencedAssemblies = Compilation.SourceModule.ReferencedAssemblySymbols;
+            var builder = ImmutableArray.CreateBuilder<IAssemblySymbol>();
+            foreach (var assembly in Compilation.SourceModule.ReferencedAssemblySymbols)
+            {
+                if (IsMvcAssemblyName(assembly.Name) || ReferencesMvc(assembly))
+                {
+                    builder.Add(assembly);
+                }
+            }
+
+            // A race computes the same list twice; ImmutableArray is a struct, so the write is one reference.
+            _mvcAwareReferences = builder.ToImmutable();
         }
 
-        return _referencedAssemblies;
+        return _mvcAwareReferences;
     }
 
     private static bool ReferencesMvc(IAssemblySymbol assembly)
