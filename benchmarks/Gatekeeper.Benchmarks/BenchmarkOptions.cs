@@ -25,6 +25,9 @@ internal sealed record BenchmarkOptions
           --overhead           also measure each run with a no-op analyzer instead of Gatekeeper, and
                                report Gatekeeper's CPU and allocation overhead over it (slower; noisy
                                on a busy machine)
+          --platform           also measure Gatekeeper beside ASP.NET Core's own analyzers (from the SDK's
+                               ASP.NET Core pack, as every web build runs them): the CPU Gatekeeper adds
+                               to that analysis, and its telemetry there
           --isolate            profiling aid: also run each Gatekeeper analyzer alone once per size
           --rules GK1002,...   profiling aid: measure only the Gatekeeper analyzers reporting these IDs
                                and report its telemetry and CPU overhead over a no-op analyzer
@@ -52,6 +55,8 @@ internal sealed record BenchmarkOptions
     public bool Isolate { get; init; }
 
     public bool Overhead { get; init; }
+
+    public bool Platform { get; init; }
 
     /// <summary>Rule IDs to measure; empty means every Gatekeeper analyzer.</summary>
     public IReadOnlyList<string> Rules { get; init; } = [];
@@ -84,6 +89,7 @@ internal sealed record BenchmarkOptions
                 "--no-peer" => options with { Peer = false },
                 "--isolate" => options with { Isolate = true },
                 "--overhead" => options with { Overhead = true },
+                "--platform" => options with { Platform = true },
                 "--rules" => options with { Rules = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
                 "--dump" => options with { DumpDirectory = Value() },
                 "--out" => options with { OutputFile = Value() },

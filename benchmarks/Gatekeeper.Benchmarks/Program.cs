@@ -49,6 +49,15 @@ var catalog = AnalyzerCatalog.Load(options.Peer, options.Rules.ToHashSet(StringC
 var gatekeeperRules = catalog.CreateGatekeeper().Select(AnalyzerCatalog.NameOf).ToList();
 Progress($"Gatekeeper analyzers ({gatekeeperRules.Count}): {string.Join(", ", gatekeeperRules)}");
 Progress($"Peer: {catalog.SonarDescription}");
+if (options.Platform)
+{
+    catalog.LoadPlatform();
+    Progress($"ASP.NET Core's analyzers: {catalog.PlatformDescription}");
+    if (!catalog.HasPlatform)
+    {
+        return 3;
+    }
+}
 if (options.Peer && !catalog.HasSonar)
 {
     Console.Error.WriteLine("The peer analyzer could not be loaded; run with --no-peer to measure Gatekeeper alone.");
@@ -108,7 +117,7 @@ foreach (var size in options.Sizes)
 
         runs.Add(result);
         var peer = result.Peer is { } p ? $", GK2001 {p.Gk2001Ms:N0} ms ({p.Gk2001Count}) vs S2699 {p.SonarMs:N0} ms ({p.SonarCount})" : "";
-        Progress($"  run {run + 1}/{options.Runs}: compiler {result.Compiler.WallMs:N0} ms, Gatekeeper {result.GatekeeperTotalMs:N0} ms ({result.GatekeeperShare:P2}){(options.Overhead ? $", overhead CPU {result.OverheadCpuMs:N0} ms ({result.OverheadShare:P2})" : "")}{peer}");
+        Progress($"  run {run + 1}/{options.Runs}: compiler {result.Compiler.WallMs:N0} ms, Gatekeeper {result.GatekeeperTotalMs:N0} ms ({result.GatekeeperShare:P2}){(options.Overhead ? $", overhead CPU {result.OverheadCpuMs:N0} ms ({result.OverheadShare:P2})" : "")}{(result.Platform is { } pl ? $", beside ASP.NET Core's analyzers: +{pl.AddedCpuMs:N0} ms CPU ({pl.AddedCpuMs / result.Compiler.CpuMs:P2}), telemetry {pl.GatekeeperTelemetryMs:N0} ms" : "")}{peer}");
     }
 
     var isolation = options.Isolate ? runner.MeasureIsolated(solution) : null;

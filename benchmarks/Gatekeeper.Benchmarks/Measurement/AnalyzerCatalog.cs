@@ -25,12 +25,19 @@ internal sealed class AnalyzerCatalog
     private readonly IReadOnlyList<Type> _gatekeeperTypes;
     private readonly Type? _sonarType;
 
+    private IReadOnlyList<Type> _platformTypes = [];
+
     private AnalyzerCatalog(IReadOnlyList<Type> gatekeeperTypes, Type? sonarType, string sonarDescription)
     {
         _gatekeeperTypes = gatekeeperTypes;
         _sonarType = sonarType;
         SonarDescription = sonarDescription;
     }
+
+    /// <summary>Where ASP.NET Core's analyzers came from (--platform), or why they are missing; null when not asked for.</summary>
+    public string? PlatformDescription { get; private set; }
+
+    public bool HasPlatform => _platformTypes.Count > 0;
 
     /// <summary>Where the peer came from (package version and analyzer type), or why it is missing.</summary>
     public string SonarDescription { get; }
@@ -64,6 +71,35 @@ internal sealed class AnalyzerCatalog
 
     public DiagnosticAnalyzer? CreateGatekeeperPeer() =>
         GatekeeperPeerType is { } type ? (DiagnosticAnalyzer)Activator.CreateInstance(type)! : null;
+
+    /// <summary>New instances of ASP.NET Core's own analyzers (empty unless <see cref="LoadPlatform"/> found them).</summary>
+    public ImmutableArray<DiagnosticAnalyzer> CreatePlatform() =>
+        _platformTypes.Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!).ToImmutableArray();
+
+    /// <summary>
+    /// Loads the analyzers every ASP.NET Core build runs (`Microsoft.AspNetCore.App.Analyzers.dll` of the SDK's
+    /// highest 10.x ASP.NET Core targeting pack, the one the Web SDK hands the compiler), for --platform.
+    /// </summary>
+    public void LoadPlatform()
+    {
+        var packs = Setting("dotnet.packs");
+        var pack = packs is null ? null : Path.Combine(packs, "Microsoft.AspNetCore.App.Ref");
+        var dll = pack is null || !Directory.Exists(pack)
+            ? null
+            : Directory.GetDirectories(pack)
+                .Where(d => Path.GetFileName(d).StartsWith("10.", StringComparison.Ordinal))
+                .OrderBy(d => Version.TryParse(Path.GetFileName(d).Split('-')[0], out var v) ? v : new Version(0, 0))
+                .Select(d => Path.Combine(d, "analyzers", "dotnet", "cs", "Microsoft.AspNetCore.App.Analyzers.dll"))
+                .LastOrDefault(File.Exists);
+        if (dll is null)
+        {
+            PlatformDescription = "not found: no Microsoft.AspNetCore.App.Analyzers.dll in the SDK's ASP.NET Core 10 pack";
+            return;
+        }
+
+        _platformTypes = AnalyzerTypes(Assembly.LoadFrom(dll)).OrderBy(t => t.FullName, StringComparer.Ordinal).ToList();
+        PlatformDescription = $"{_platformTypes.Count} analyzers of {Path.GetRelativePath(packs!, dll)}";
+    }
 
     public DiagnosticAnalyzer? CreateSonar() =>
         _sonarType is { } type ? (DiagnosticAnalyzer)Activator.CreateInstance(type)! : null;
@@ -158,6 +194,15 @@ internal sealed class AnalyzerCatalog
         }
 
         return (null, $"{SonarPackageId} {version} has no analyzer reporting {PeerRuleId}");
+    }
+
+    /// <summary>A <c>key=value</c> line of reference-packages.txt (written next to this program by the build), or null.</summary>
+    private static string? Setting(string key)
+    {
+        var file = Path.Combine(AppContext.BaseDirectory, "reference-packages.txt");
+        return File.Exists(file)
+            ? File.ReadAllLines(file).Where(l => l.StartsWith(key + "=", StringComparison.Ordinal)).Select(l => l[(key.Length + 1)..].Trim()).FirstOrDefault()
+            : null;
     }
 
     /// <summary>The restored folder of a package listed in reference-packages.txt (written next to this program by the build).</summary>

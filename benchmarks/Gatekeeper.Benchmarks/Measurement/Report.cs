@@ -65,6 +65,26 @@ internal static class Report
         text.AppendLine("Gatekeeper total: time inside Gatekeeper's callbacks by Roslyn's telemetry (`AnalyzerTelemetryInfo.ExecutionTime`, summed over its analyzers and both projects), against the wall time of the compiler's `GetDiagnostics()` on the same, fresh compilations." + (overhead
             ? " Overhead: process CPU of the analysis with Gatekeeper minus the same analysis with a no-op analyzer; it adds the driver work Gatekeeper's actions cause outside its callbacks (IOperation trees, semantic-model binding)."
             : ""));
+        var platform = sizes.Where(s => s.Runs.All(r => r.Platform is not null)).ToList();
+        if (platform.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine("#### Beside ASP.NET Core's analyzers, as in a web build (--platform)");
+            text.AppendLine();
+            text.AppendLine("ASP.NET Core's analyzers: " + catalog.PlatformDescription + ".");
+            text.AppendLine();
+            text.AppendLine("| Size | Their analysis: CPU (ms) | With Gatekeeper: CPU (ms) | Added by Gatekeeper: CPU (ms) | Added / compiler CPU | Gatekeeper telemetry there (ms) / compiler wall | Their telemetry (ms) |");
+            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+            foreach (var s in platform)
+            {
+                text.AppendLine(Invariant(
+                    $"| {X(s.Size)} | {Median(s.Runs.Select(r => r.Platform!.PlatformOnly.CpuMs)):N0} | {Median(s.Runs.Select(r => r.Platform!.WithGatekeeper.CpuMs)):N0} | {Median(s.Runs.Select(r => r.Platform!.AddedCpuMs)):N0} | {Median(s.Runs.Select(r => r.Platform!.AddedCpuMs / r.Compiler.CpuMs)):P1} | {Median(s.Runs.Select(r => r.Platform!.GatekeeperTelemetryMs)):N0} / {Median(s.Runs.Select(r => r.Platform!.GatekeeperTelemetryMs / r.Compiler.WallMs)):P1} | {Median(s.Runs.Select(r => r.Platform!.PlatformTelemetryMs)):N0} |"));
+            }
+
+            text.AppendLine();
+            text.AppendLine("Both analyses run on fresh compilations of both projects with a no-op analyzer riding along; \"added\" is the process CPU of the one with Gatekeeper minus the one without (each run's difference, then the median). The method bodies ASP.NET Core's analyzers make the driver bind are bound once for both; what Gatekeeper binds that they do not, and its own work, is what it adds.");
+        }
+
         text.AppendLine();
         text.AppendLine("#### Per rule (telemetry execution time, median ms; diagnostics reported at the largest size)");
         text.AppendLine();

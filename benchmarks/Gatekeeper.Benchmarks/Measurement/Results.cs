@@ -13,7 +13,8 @@ internal sealed record RunResult(
     IReadOnlyDictionary<string, double> RuleMs,
     IReadOnlyDictionary<string, int> RuleDiagnostics,
     Cost? Baseline,
-    PeerResult? Peer)
+    PeerResult? Peer,
+    PlatformResult? Platform = null)
 {
     /// <summary>Gatekeeper's telemetry total against the compiler's diagnostics time (both wall clock).</summary>
     public double GatekeeperShare => GatekeeperTotalMs / Compiler.WallMs;
@@ -24,6 +25,16 @@ internal sealed record RunResult(
     public double OverheadShare => OverheadCpuMs / Compiler.CpuMs;
 
     public double OverheadBytes => Baseline is { } baseline ? Gatekeeper.Bytes - baseline.Bytes : double.NaN;
+}
+
+/// <summary>
+/// Gatekeeper beside ASP.NET Core's own analyzers (--platform), as in a web build: the same analysis with and
+/// without Gatekeeper, a no-op analyzer riding along in both. What Gatekeeper adds there is its own work plus
+/// the binding nobody else asked for; binding the platform's analyzers ask for anyway is shared.
+/// </summary>
+internal sealed record PlatformResult(Cost PlatformOnly, Cost WithGatekeeper, double GatekeeperTelemetryMs, double PlatformTelemetryMs)
+{
+    public double AddedCpuMs => WithGatekeeper.CpuMs - PlatformOnly.CpuMs;
 }
 
 /// <summary>One analyzer alone (--isolate): its telemetry and its CPU and allocation overhead over the no-op baseline.</summary>

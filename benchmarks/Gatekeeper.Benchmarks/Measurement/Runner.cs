@@ -68,6 +68,16 @@ internal sealed class Runner
         // The same analysis with the no-op analyzer alone (--overhead): what (b) costs without Gatekeeper's work.
         Cost? baseline = _measureOverhead ? MeasureAnalyzers(solution.NewCompilations(), [new NoOpAnalyzer(withOperations: false)]).Cost : null;
 
+        // (e) --platform: ASP.NET Core's analyzers alone, then with Gatekeeper, as a web build runs them.
+        PlatformResult? platform = null;
+        if (_catalog.HasPlatform)
+        {
+            var platformOnly = MeasureAnalyzers(solution.NewCompilations(), [.. _catalog.CreatePlatform(), new NoOpAnalyzer(withOperations: false)]);
+            var withGatekeeper = MeasureAnalyzers(solution.NewCompilations(), [.. _catalog.CreatePlatform(), .. _catalog.CreateGatekeeper(), new NoOpAnalyzer(withOperations: false)]);
+            var gatekeeperMs = withGatekeeper.RuleMs.Where(r => r.Key.StartsWith("GK", StringComparison.Ordinal)).Sum(r => r.Value);
+            platform = new PlatformResult(platformOnly.Cost, withGatekeeper.Cost, gatekeeperMs, withGatekeeper.TelemetryMs - gatekeeperMs);
+        }
+
         // (d) The peer: GK2001 and S2699 each alone on a fresh test compilation, in alternating order.
         PeerResult? peer = null;
         if (_catalog.CreateGatekeeperPeer() is { } gk2001 && _catalog.CreateSonar() is { } sonar)
@@ -98,7 +108,8 @@ internal sealed class Runner
             gatekeeper.RuleMs,
             gatekeeper.Diagnostics.GroupBy(d => d.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
             baseline,
-            peer);
+            peer,
+            platform);
     }
 
     /// <summary>
