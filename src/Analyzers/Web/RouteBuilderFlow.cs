@@ -35,20 +35,24 @@ internal sealed class ConventionSet
 /// </summary>
 internal sealed class BuilderPath
 {
-    public static readonly BuilderPath Root = new(string.Empty, ImmutableArray<AuthorizationMetadata>.Empty, hasEndpointFilters: false, isIncomplete: false);
+    public static readonly BuilderPath Root = new(string.Empty, ImmutableArray<AuthorizationMetadata>.Empty, hasEndpointFilters: false, isIncomplete: false, isPrefixPartial: false);
 
-    public static readonly BuilderPath Unknown = new(string.Empty, ImmutableArray<AuthorizationMetadata>.Empty, hasEndpointFilters: false, isIncomplete: true);
+    public static readonly BuilderPath Unknown = new(string.Empty, ImmutableArray<AuthorizationMetadata>.Empty, hasEndpointFilters: false, isIncomplete: true, isPrefixPartial: false);
 
-    private BuilderPath(string prefix, ImmutableArray<AuthorizationMetadata> authorization, bool hasEndpointFilters, bool isIncomplete)
+    private BuilderPath(string prefix, ImmutableArray<AuthorizationMetadata> authorization, bool hasEndpointFilters, bool isIncomplete, bool isPrefixPartial)
     {
         Prefix = prefix;
         Authorization = authorization;
         HasEndpointFilters = hasEndpointFilters;
         IsIncomplete = isIncomplete;
+        IsPrefixPartial = isPrefixPartial;
     }
 
-    /// <summary>The group prefixes combined; prefixes that are not constants are left out.</summary>
+    /// <summary>The group prefixes combined; prefixes that are not constants are left out (see <see cref="IsPrefixPartial"/>).</summary>
     public string Prefix { get; }
+
+    /// <summary>True when a group's prefix was left out of <see cref="Prefix"/> (not a constant, or not one the model could read).</summary>
+    public bool IsPrefixPartial { get; }
 
     public ImmutableArray<AuthorizationMetadata> Authorization { get; }
 
@@ -57,8 +61,8 @@ internal sealed class BuilderPath
     /// <summary>True when the path could not be followed to the application root.</summary>
     public bool IsIncomplete { get; }
 
-    /// <summary>This path extended by a group with <paramref name="prefix"/> and <paramref name="conventions"/>.</summary>
-    public BuilderPath Nest(string? prefix, ConventionSet conventions)
+    /// <summary>This path extended by a group with <paramref name="prefix"/> (null when unread) and <paramref name="conventions"/>.</summary>
+    public BuilderPath Nest(string? prefix, bool prefixRead, ConventionSet conventions)
     {
         var authorization = Authorization;
         if (conventions.Authorization.Count > 0)
@@ -73,7 +77,8 @@ internal sealed class BuilderPath
             RouteTemplates.Combine(Prefix, prefix, absoluteOverrides: false),
             authorization,
             HasEndpointFilters || conventions.HasEndpointFilters,
-            IsIncomplete);
+            IsIncomplete,
+            IsPrefixPartial || !prefixRead);
     }
 }
 
@@ -124,8 +129,8 @@ internal sealed class RouteBuilderFlow
     };
 
     private readonly CompilationSyntaxIndex _index;
-    private readonly ConcurrentDictionary<(SyntaxNode Declaration, int Depth), ImmutableArray<BuilderPath>> _resolvedDeclarations = new();
-    private readonly ConcurrentDictionary<SyntaxNode, ConventionSet> _groupConventions = new();
+    private readonly ConcurrentDictionary<(SyntaxNode Declaration, int Depth, SyntaxTree? ModelTree), ImmutableArray<BuilderPath>> _resolvedDeclarations = new();
+    private readonly ConcurrentDictionary<(SyntaxNode MapGroup, SyntaxTree? ModelTree), ConventionSet> _groupConventions = new();
 
     public RouteBuilderFlow(CompilationSyntaxIndex index)
     {
@@ -625,7 +630,7 @@ internal sealed class RouteBuilderFlow
             Resolve(access.Expression, model, depth, parents, cancellationToken);
             foreach (var parent in parents)
             {
-                paths.Add(parent.Nest(prefix, conventions));
+                paths.Add(parent.Nest(prefix, prefixRead: prefix is not null || call.ArgumentList.Arguments.Count == 0, conventions));
             }
 
             return;
@@ -683,14 +688,16 @@ internal sealed class RouteBuilderFlow
     /// <summary>The conventions of the group a <c>MapGroup</c> call creates, gathered once per call.</summary>
     private ConventionSet GroupConventions(InvocationExpressionSyntax mapGroup, SemanticModel? model, int depth, CancellationToken cancellationToken)
     {
-        if (_groupConventions.TryGetValue(mapGroup, out var known))
+        // Per model, as the declarations' paths: constants read with a model must not be lost to an answer found without one.
+        var key = (mapGroup, model?.SyntaxTree);
+        if (_groupConventions.TryGetValue(key, out var known))
         {
             return known;
         }
 
         var conventions = new ConventionSet();
         CollectConventions(mapGroup, AuthorizationLevel.Group, conventions, model, depth, cancellationToken);
-        return _groupConventions.GetOrAdd(mapGroup, conventions);
+        return _groupConventions.GetOrAdd(key, conventions);
     }
 
     private void ResolveIdentifier(IdentifierNameSyntax? identifier, SemanticModel? model, int depth, ImmutableArray<BuilderPath>.Builder paths, CancellationToken cancellationToken)
@@ -705,11 +712,11 @@ internal sealed class RouteBuilderFlow
         switch (FindDeclaration(identifier))
         {
             case VariableDeclaratorSyntax { Initializer: { } initializer } local:
-                AddAll(paths, Cached(local, depth, builder => Resolve(initializer.Value, SameTree(model, initializer), depth, builder, cancellationToken)));
+                AddAll(paths, Cached(local, depth, model, builder => Resolve(initializer.Value, SameTree(model, initializer), depth, builder, cancellationToken)));
                 return;
 
             case VariableDeclaratorSyntax field when field.Parent?.Parent is FieldDeclarationSyntax && FieldAssignment(field) is { } assigned:
-                AddAll(paths, Cached(field, depth, builder => Resolve(assigned, SameTree(model, assigned), depth, builder, cancellationToken)));
+                AddAll(paths, Cached(field, depth, model, builder => Resolve(assigned, SameTree(model, assigned), depth, builder, cancellationToken)));
                 return;
 
             case ParameterSyntax parameter:
@@ -720,10 +727,14 @@ internal sealed class RouteBuilderFlow
         paths.Add(IsApplicationRoot(identifier, model) ? BuilderPath.Root : BuilderPath.Unknown);
     }
 
-    /// <summary>The paths of a declaration, computed once per declaration and depth.</summary>
-    private ImmutableArray<BuilderPath> Cached(SyntaxNode declaration, int depth, Action<ImmutableArray<BuilderPath>.Builder> compute)
+    /// <summary>
+    /// The paths of a declaration, computed once per declaration, depth and semantic model: a model of the tree
+    /// can settle what syntax cannot (<see cref="IsApplicationRoot"/>, constants), so an answer found without one
+    /// (GK1002's unbound reading, another tree's question) must not stand in for an answer with one.
+    /// </summary>
+    private ImmutableArray<BuilderPath> Cached(SyntaxNode declaration, int depth, SemanticModel? model, Action<ImmutableArray<BuilderPath>.Builder> compute)
     {
-        var key = (declaration, depth);
+        var key = (declaration, depth, model?.SyntaxTree);
         if (_resolvedDeclarations.TryGetValue(key, out var resolved))
         {
             return resolved;
@@ -783,7 +794,7 @@ internal sealed class RouteBuilderFlow
 
         // Every endpoint of a registration method asks the same question: answer it once per parameter.
         var index = list.Parameters.IndexOf(parameter);
-        AddAll(paths, Cached(parameter, depth, builder =>
+        AddAll(paths, Cached(parameter, depth, model, builder =>
         {
             foreach (var caller in callers)
             {
