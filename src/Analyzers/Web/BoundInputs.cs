@@ -55,17 +55,13 @@ internal enum BoundInputShape
 /// </summary>
 internal sealed class BoundInput
 {
-    public BoundInput(ISymbol symbol, BoundInputShape shape, BindingSource source, bool isModelMember, bool routeBounded)
+    public BoundInput(BoundInputShape shape, BindingSource source, bool isModelMember, bool routeBounded)
     {
-        Symbol = symbol;
         Shape = shape;
         Source = source;
         IsModelMember = isModelMember;
         RouteBounded = routeBounded;
     }
-
-    /// <summary>The property, or the parameter (handler parameter, positional record parameter).</summary>
-    public ISymbol Symbol { get; }
 
     public BoundInputShape Shape { get; }
 
@@ -114,9 +110,10 @@ internal sealed class BoundInputs
     /// <summary>
     /// Every endpoint of the compilation (controller actions, page handlers, Minimal API endpoints), from the
     /// syntax candidates of <see cref="EndpointModel.GetCandidates"/>: only those classes get symbols, only
-    /// real <c>Map*</c> calls get an operation.
+    /// real <c>Map*</c> calls get an operation. The <c>Map*</c> calls that <see cref="MapCallReader"/> settles
+    /// go to <paramref name="unboundMapCalls"/> instead, when given.
     /// </summary>
-    public static IEnumerable<Endpoint> AllEndpoints(EndpointModel model, SemanticModelCache models, CancellationToken cancellationToken)
+    private static IEnumerable<Endpoint> AllEndpoints(EndpointModel model, SemanticModelCache models, CancellationToken cancellationToken, Collector? unboundMapCalls)
     {
         var knowledge = model.Knowledge;
         var candidates = model.GetCandidates(cancellationToken);
@@ -151,6 +148,13 @@ internal sealed class BoundInputs
                 foreach (var invocation in model.SyntaxIndex.MapInvocationsNamed(name, cancellationToken))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
+                    if (unboundMapCalls is not null && MinimalApiEndpoints.MayBeMapCall(invocation)
+                        && model.MapCalls.TryRead(invocation, cancellationToken) is { } inputs)
+                    {
+                        unboundMapCalls.AddMapCall(inputs);
+                        continue;
+                    }
+
                     if (model.GetMapCall(invocation, models.For(invocation.SyntaxTree), cancellationToken) is { } operation
                         && model.GetEndpoint(operation, cancellationToken) is { } endpoint)
                     {
@@ -161,10 +165,15 @@ internal sealed class BoundInputs
         }
     }
 
-    public static BoundInputs Compute(EndpointModel model, SemanticModelCache models, CancellationToken cancellationToken)
+    /// <summary>
+    /// The inputs of every endpoint. A <c>Map*</c> call is read with <see cref="MapCallReader"/> (names looked up,
+    /// nothing bound) where that settles it, else bound; <paramref name="bindEveryMapCall"/> binds them all (for
+    /// tests that check both ways agree).
+    /// </summary>
+    public static BoundInputs Compute(EndpointModel model, SemanticModelCache models, CancellationToken cancellationToken, bool bindEveryMapCall = false)
     {
         var collector = new Collector(cancellationToken);
-        foreach (var endpoint in AllEndpoints(model, models, cancellationToken))
+        foreach (var endpoint in AllEndpoints(model, models, cancellationToken, bindEveryMapCall ? null : collector))
         {
             collector.AddEndpoint(endpoint);
         }
@@ -409,30 +418,43 @@ internal sealed class BoundInputs
 
         public void AddEndpoint(Endpoint endpoint)
         {
+            var templates = endpoint.RouteTemplates;
             foreach (var parameter in endpoint.Parameters)
             {
-                _cancellationToken.ThrowIfCancellationRequested();
-                if (!parameter.IsFromRequest || parameter.Source == BindingSource.Custom)
-                {
-                    continue;
-                }
+                AddParameter(HandlerInput.Of(parameter), templates);
+            }
+        }
 
-                var type = parameter.Symbol.Type;
-                if (parameter.Source == BindingSource.AsParameters)
-                {
-                    AddAsParameters(Unwrap(type), endpoint);
-                    continue;
-                }
+        public void AddMapCall(MapCallInputs inputs)
+        {
+            foreach (var parameter in inputs.Parameters)
+            {
+                AddParameter(parameter, inputs.RouteTemplates);
+            }
+        }
 
-                if (!AddSimple(parameter.Symbol, type, parameter.Source, parameter.BindingName, endpoint))
-                {
-                    AddModel(type, parameter.Source);
-                }
+        private void AddParameter(HandlerInput parameter, ImmutableArray<string> templates)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            if (parameter.Source is BindingSource.Services or BindingSource.Special or BindingSource.Custom)
+            {
+                return;
+            }
+
+            if (parameter.Source == BindingSource.AsParameters)
+            {
+                AddAsParameters(Unwrap(parameter.Type), templates);
+                return;
+            }
+
+            if (!AddSimple(parameter.Key, parameter.Type, parameter.Source, parameter.BindingName, templates))
+            {
+                AddModel(parameter.Type, parameter.Source);
             }
         }
 
         /// <summary>Records a string / string collection parameter; false when the type is neither.</summary>
-        private bool AddSimple(ISymbol symbol, ITypeSymbol type, BindingSource source, string bindingName, Endpoint endpoint)
+        private bool AddSimple(DeclarationKey? key, ITypeSymbol type, BindingSource source, string bindingName, ImmutableArray<string> templates)
         {
             BoundInputShape shape;
             if (IsString(type))
@@ -448,15 +470,15 @@ internal sealed class BoundInputs
                 return false;
             }
 
-            var routeBounded = shape == BoundInputShape.String && (source == BindingSource.Route || source == BindingSource.ModelBinding) && RouteBounded(bindingName, endpoint);
-            Add(symbol, shape, source, isModelMember: false, routeBounded);
+            var routeBounded = shape == BoundInputShape.String && (source == BindingSource.Route || source == BindingSource.ModelBinding) && RouteBounded(bindingName, templates);
+            Add(key, shape, source, isModelMember: false, routeBounded);
             return true;
         }
 
-        private static bool RouteBounded(string name, Endpoint endpoint)
+        private static bool RouteBounded(string name, ImmutableArray<string> templates)
         {
             var found = false;
-            foreach (var template in endpoint.RouteTemplates)
+            foreach (var template in templates)
             {
                 if (RouteTemplates.TryGetParameter(template, name, out var routeParameter))
                 {
@@ -471,9 +493,9 @@ internal sealed class BoundInputs
             return found;
         }
 
-        private void Add(ISymbol symbol, BoundInputShape shape, BindingSource source, bool isModelMember, bool routeBounded)
+        private void Add(DeclarationKey? declaration, BoundInputShape shape, BindingSource source, bool isModelMember, bool routeBounded)
         {
-            if (DeclarationKey.Of(symbol.OriginalDefinition) is not { } key)
+            if (declaration is not { } key)
             {
                 return;
             }
@@ -484,7 +506,7 @@ internal sealed class BoundInputs
                 return;
             }
 
-            Inputs.Add(key, new BoundInput(symbol.OriginalDefinition, shape, source, isModelMember, routeBounded));
+            Inputs.Add(key, new BoundInput(shape, source, isModelMember, routeBounded));
         }
 
         private void AddModel(ITypeSymbol type, BindingSource source)
@@ -521,14 +543,14 @@ internal sealed class BoundInputs
                 {
                     if (IsString(declaredType))
                     {
-                        Add(member, BoundInputShape.String, source, isModelMember: true, routeBounded: false);
+                        Add(DeclarationKey.Of(member.OriginalDefinition), BoundInputShape.String, source, isModelMember: true, routeBounded: false);
                     }
                 }
                 else if (IsStringCollection(memberType))
                 {
                     if (IsStringCollection(declaredType))
                     {
-                        Add(member, BoundInputShape.StringCollection, source, isModelMember: true, routeBounded: false);
+                        Add(DeclarationKey.Of(member.OriginalDefinition), BoundInputShape.StringCollection, source, isModelMember: true, routeBounded: false);
                     }
                 }
                 else
@@ -539,7 +561,7 @@ internal sealed class BoundInputs
         }
 
         /// <summary><c>[AsParameters]</c>: each member is a parameter in its own right, with its own binding source.</summary>
-        private void AddAsParameters(ITypeSymbol type, Endpoint endpoint)
+        private void AddAsParameters(ITypeSymbol type, ImmutableArray<string> templates)
         {
             if (type is not INamedTypeSymbol named || !IsSourceModel(named) || !_visitedModels.Add(named))
             {
@@ -558,7 +580,7 @@ internal sealed class BoundInputs
                     }
 
                     bindingName ??= member.Name;
-                    if (!AddSimple(member, memberType, explicitSource, bindingName, endpoint))
+                    if (!AddSimple(DeclarationKey.Of(member.OriginalDefinition), memberType, explicitSource, bindingName, templates))
                     {
                         AddModel(memberType, explicitSource);
                     }
@@ -568,8 +590,8 @@ internal sealed class BoundInputs
 
                 if (IsString(memberType) || IsStringCollection(memberType))
                 {
-                    var source = !IsStringCollection(memberType) && RouteNamed(member.Name, endpoint) ? BindingSource.Route : BindingSource.Query;
-                    AddSimple(member, memberType, source, member.Name, endpoint);
+                    var source = !IsStringCollection(memberType) && RouteNamed(member.Name, templates) ? BindingSource.Route : BindingSource.Query;
+                    AddSimple(DeclarationKey.Of(member.OriginalDefinition), memberType, source, member.Name, templates);
                 }
                 else if (!ParameterBinding.IsSimple(memberType) && !ParameterBinding.LooksLikeService(memberType) && IsSourceModel(Unwrap(memberType)))
                 {
@@ -578,9 +600,9 @@ internal sealed class BoundInputs
             }
         }
 
-        private static bool RouteNamed(string name, Endpoint endpoint)
+        private static bool RouteNamed(string name, ImmutableArray<string> templates)
         {
-            foreach (var template in endpoint.RouteTemplates)
+            foreach (var template in templates)
             {
                 if (RouteTemplates.HasParameter(template, name))
                 {

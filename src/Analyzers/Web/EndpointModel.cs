@@ -26,8 +26,8 @@ internal sealed class EndpointModel
 {
     private readonly ControllerEndpoints _controllers;
     private readonly MinimalApiEndpoints _minimalApis;
-    private readonly LazyPerCompilation<HashSet<string>> _handlerNames;
-    private readonly LazyPerCompilation<HandlerEndpoints> _handlerEndpoints;
+    private readonly LazyPerCompilation<Dictionary<string, List<InvocationExpressionSyntax>>> _handlerNames;
+    private readonly HandlerEndpoints _handlerEndpoints;
     private readonly LazyPerCompilation<CompilationAuthorization> _compilationAuthorization;
     private readonly LazyPerCompilation<EndpointCandidates> _candidates;
 
@@ -38,16 +38,17 @@ internal sealed class EndpointModel
         Flow = new RouteBuilderFlow(SyntaxIndex);
         _controllers = new ControllerEndpoints(knowledge);
         _minimalApis = new MinimalApiEndpoints(knowledge, Flow);
-        _handlerNames = new LazyPerCompilation<HashSet<string>>(cancellationToken => HandlerEndpoints.ComputeNames(SyntaxIndex, cancellationToken));
+        _handlerNames = new LazyPerCompilation<Dictionary<string, List<InvocationExpressionSyntax>>>(cancellationToken => HandlerEndpoints.ComputeNames(SyntaxIndex, cancellationToken));
         Models = new SemanticModelCache(knowledge.Compilation);
+        MethodGroups = new MethodGroupLookup(Models);
+        MapCalls = new MapCallReader(knowledge, SyntaxIndex, Models, Flow, MethodGroups);
         _candidates = new LazyPerCompilation<EndpointCandidates>(
             cancellationToken => EndpointCandidates.Compute(
                 SyntaxIndex,
                 name => Knowledge.MayDeclareControllerBase(name) || SyntaxIndex.IsAlias(name, cancellationToken),
                 declaration => IsEndpointClass(declaration, cancellationToken),
                 cancellationToken));
-        _handlerEndpoints = new LazyPerCompilation<HandlerEndpoints>(
-            cancellationToken => HandlerEndpoints.Compute(this, Models, _handlerNames.Get(cancellationToken), cancellationToken));
+        _handlerEndpoints = new HandlerEndpoints(this);
         // Throws on cancellation before publishing: the next caller starts over (finished trees stay indexed).
         _compilationAuthorization = new LazyPerCompilation<CompilationAuthorization>(
             cancellationToken => CompilationAuthorization.Compute(SyntaxIndex, Flow, cancellationToken));
@@ -60,6 +61,12 @@ internal sealed class EndpointModel
     public SemanticModelCache Models { get; }
 
     public AspNetCoreKnowledge Knowledge { get; }
+
+    /// <summary>Method-group handler arguments resolved by name lookup, once per argument.</summary>
+    public MethodGroupLookup MethodGroups { get; }
+
+    /// <summary>Reads a <c>Map*</c> call's inputs without binding it, where names settle them (GK1002's input model).</summary>
+    public MapCallReader MapCalls { get; }
 
     /// <summary>Invocations and methods of every tree by name (built per tree on first use).</summary>
     public CompilationSyntaxIndex SyntaxIndex { get; }
@@ -161,7 +168,7 @@ internal sealed class EndpointModel
     /// The Minimal API endpoints whose handler is the method or local function <paramref name="declaration"/>
     /// (a <see cref="MethodDeclarationSyntax"/> or <see cref="LocalFunctionStatementSyntax"/>), for rules
     /// that report such endpoints from the handler's declaration (see <see cref="HandlerEndpoints"/>).
-    /// Bails out on the name (syntax only) before any semantic work; the lookup is built once per compilation.
+    /// Bails out on the name (syntax only) before any semantic work; each declaration's endpoints are found once per compilation.
     /// </summary>
     public ImmutableArray<Endpoint> GetEndpointsOfHandler(SyntaxNode declaration, CancellationToken cancellationToken)
     {
@@ -172,12 +179,12 @@ internal sealed class EndpointModel
             _ => null,
         };
 
-        if (!MayBeHandlerName(name ?? string.Empty, cancellationToken))
+        if (name is null || !MayBeHandlerName(name, cancellationToken))
         {
             return ImmutableArray<Endpoint>.Empty;
         }
 
-        return _handlerEndpoints.Get(cancellationToken).For(declaration);
+        return _handlerEndpoints.For(declaration, name, _handlerNames.Get(cancellationToken)[name], cancellationToken);
     }
 
     /// <summary>
@@ -185,7 +192,7 @@ internal sealed class EndpointModel
     /// <paramref name="name"/>, i.e. a method of that name may be a Minimal API handler.
     /// </summary>
     public bool MayBeHandlerName(string name, CancellationToken cancellationToken) =>
-        Knowledge.HasMinimalApis && name.Length > 0 && GetCandidates(cancellationToken).HasMapCalls && _handlerNames.Get(cancellationToken).Contains(name);
+        Knowledge.HasMinimalApis && name.Length > 0 && GetCandidates(cancellationToken).HasMapCalls && _handlerNames.Get(cancellationToken).ContainsKey(name);
 
     /// <summary>
     /// True when a rule reports <paramref name="endpoint"/> from its handler's declaration (a method-group or

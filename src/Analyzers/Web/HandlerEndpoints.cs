@@ -1,9 +1,9 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 
 namespace Gatekeeper.Analyzers.Web;
@@ -13,17 +13,23 @@ namespace Gatekeeper.Analyzers.Web;
 /// or local-function handler at its own name. The IDE analyzes one document, or one member span, at a
 /// time and drops what an action reports outside it: a diagnostic at the handler's name must come from
 /// an action on the handler's declaration, which asks this lookup for the endpoints mapping it.
-/// Two stages, each computed once per compilation: the names the <c>Map*</c> calls pass as arguments
-/// (syntax only: the cheap bail-out), then the endpoints of those calls keyed by their handler's
-/// declaration (tree and span: red nodes are not guaranteed to stay the same objects).
+/// <para>
+/// Per declaration, on first need: of the <c>Map*</c> calls that pass the handler's name (syntax, once per
+/// compilation), only those whose argument a name lookup resolves to this declaration, or cannot resolve,
+/// are bound. Binding every call that passes any handler's name, as a lookup for all handlers at once did,
+/// made the first method named like a handler (a service's <c>DeleteAsync</c>) bind every registration
+/// method of the project before the compiler had (docs/performance.md, seventh and eighth passes).
+/// Keyed by tree and span: red nodes are not guaranteed to stay the same objects.
+/// </para>
 /// </summary>
 internal sealed class HandlerEndpoints
 {
-    private readonly Dictionary<(SyntaxTree Tree, TextSpan Span), ImmutableArray<Endpoint>> _byDeclaration;
+    private readonly EndpointModel _model;
+    private readonly ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), ImmutableArray<Endpoint>> _byDeclaration = new();
 
-    private HandlerEndpoints(Dictionary<(SyntaxTree Tree, TextSpan Span), ImmutableArray<Endpoint>> byDeclaration)
+    public HandlerEndpoints(EndpointModel model)
     {
-        _byDeclaration = byDeclaration;
+        _model = model;
     }
 
     /// <summary>
@@ -33,14 +39,58 @@ internal sealed class HandlerEndpoints
     public static bool IsReportedAtDeclaration(Endpoint endpoint) =>
         endpoint.Kind == EndpointKind.MinimalApi && endpoint.HandlerSyntax is MethodDeclarationSyntax or LocalFunctionStatementSyntax;
 
-    /// <summary>The endpoints whose handler is declared by <paramref name="declaration"/>, in no particular order.</summary>
-    public ImmutableArray<Endpoint> For(SyntaxNode declaration) =>
-        _byDeclaration.TryGetValue((declaration.SyntaxTree, declaration.Span), out var endpoints) ? endpoints : ImmutableArray<Endpoint>.Empty;
-
-    /// <summary>Every simple name passed as an argument to a call named like <c>Map*</c>: a superset of the method-group handlers' names.</summary>
-    public static HashSet<string> ComputeNames(CompilationSyntaxIndex index, CancellationToken cancellationToken)
+    /// <summary>
+    /// The endpoints whose handler is <paramref name="declaration"/> (a method or local function named
+    /// <paramref name="name"/>), among the <paramref name="calls"/> that pass that name (see <see cref="ComputeNames"/>),
+    /// in no particular order. A cancelled computation stores nothing.
+    /// </summary>
+    public ImmutableArray<Endpoint> For(SyntaxNode declaration, string name, IReadOnlyList<InvocationExpressionSyntax> calls, CancellationToken cancellationToken)
     {
-        var names = new HashSet<string>(System.StringComparer.Ordinal);
+        var key = (declaration.SyntaxTree, declaration.Span);
+        if (_byDeclaration.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        // A local function is named only from its own body: the compiler binds that body before the driver reaches the declaration.
+        var method = declaration is MethodDeclarationSyntax
+            ? _model.Models.For(declaration.SyntaxTree).GetDeclaredSymbol(declaration, cancellationToken) as IMethodSymbol
+            : null;
+        var scope = declaration is LocalFunctionStatementSyntax ? LocalFunctionScope(declaration) : null;
+        var endpoints = ImmutableArray.CreateBuilder<Endpoint>();
+        foreach (var invocation in calls)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if ((scope is not null && (invocation.SyntaxTree != scope.SyntaxTree || !scope.Span.Contains(invocation.Span)))
+                || (method is not null && !MayName(invocation, name, method, cancellationToken))
+                || _model.GetMapCall(invocation, _model.Models.For(invocation.SyntaxTree), cancellationToken) is not { } operation
+                || _model.GetEndpoint(operation, cancellationToken) is not { } endpoint
+                || !IsReportedAtDeclaration(endpoint)
+                || endpoint.HandlerSyntax!.SyntaxTree != declaration.SyntaxTree
+                || endpoint.HandlerSyntax.Span != declaration.Span)
+            {
+                continue;
+            }
+
+            endpoints.Add(endpoint);
+        }
+
+        return _byDeclaration.GetOrAdd(key, endpoints.ToImmutable());
+    }
+
+    /// <summary>Where a local function can be named: its member, or every top-level statement of its file.</summary>
+    private static SyntaxNode? LocalFunctionScope(SyntaxNode declaration) =>
+        declaration.FirstAncestorOrSelf<MemberDeclarationSyntax>() is { } member
+            ? member is GlobalStatementSyntax ? member.Parent : member
+            : null;
+
+    /// <summary>
+    /// Every simple name passed as an argument to a call named like <c>Map*</c> (a superset of the method-group
+    /// handlers' names), with the calls that pass it. Syntax only, once per compilation.
+    /// </summary>
+    public static Dictionary<string, List<InvocationExpressionSyntax>> ComputeNames(CompilationSyntaxIndex index, CancellationToken cancellationToken)
+    {
+        var names = new Dictionary<string, List<InvocationExpressionSyntax>>(System.StringComparer.Ordinal);
         foreach (var map in MinimalApiEndpoints.MapMethodNames)
         {
             foreach (var invocation in index.MapInvocationsNamed(map, cancellationToken))
@@ -52,9 +102,19 @@ internal sealed class HandlerEndpoints
 
                 foreach (var argument in invocation.ArgumentList.Arguments)
                 {
-                    if (NameOf(argument.Expression) is { } name)
+                    if (NameOf(argument.Expression) is not { } name)
                     {
-                        names.Add(name);
+                        continue;
+                    }
+
+                    if (!names.TryGetValue(name, out var passing))
+                    {
+                        names.Add(name, passing = new List<InvocationExpressionSyntax>(1));
+                    }
+
+                    if (passing.Count == 0 || passing[passing.Count - 1] != invocation)
+                    {
+                        passing.Add(invocation);
                     }
                 }
             }
@@ -63,47 +123,21 @@ internal sealed class HandlerEndpoints
         return names;
     }
 
-    public static HandlerEndpoints Compute(EndpointModel model, SemanticModelCache models, ISet<string> names, CancellationToken cancellationToken)
-    {
-        var byDeclaration = new Dictionary<(SyntaxTree Tree, TextSpan Span), List<Endpoint>>();
-        foreach (var map in MinimalApiEndpoints.MapMethodNames)
-        {
-            foreach (var invocation in model.SyntaxIndex.MapInvocationsNamed(map, cancellationToken))
-            {
-                if (!NamesAHandler(invocation, names)
-                    || model.GetMapCall(invocation, models.For(invocation.SyntaxTree), cancellationToken) is not { } operation
-                    || model.GetEndpoint(operation, cancellationToken) is not { } endpoint
-                    || !IsReportedAtDeclaration(endpoint))
-                {
-                    continue;
-                }
-
-                var declaration = endpoint.HandlerSyntax!;
-                var key = (declaration.SyntaxTree, declaration.Span);
-                if (!byDeclaration.TryGetValue(key, out var list))
-                {
-                    list = new List<Endpoint>(1);
-                    byDeclaration.Add(key, list);
-                }
-
-                list.Add(endpoint);
-            }
-        }
-
-        var result = new Dictionary<(SyntaxTree Tree, TextSpan Span), ImmutableArray<Endpoint>>(byDeclaration.Count);
-        foreach (var pair in byDeclaration)
-        {
-            result.Add(pair.Key, pair.Value.ToImmutableArray());
-        }
-
-        return new HandlerEndpoints(result);
-    }
-
-    private static bool NamesAHandler(InvocationExpressionSyntax invocation, ISet<string> names)
+    /// <summary>
+    /// Can <paramref name="invocation"/> pass <paramref name="method"/>? True when an argument named <paramref name="name"/>
+    /// resolves to it by name lookup (<see cref="MethodGroupLookup"/>), or cannot be resolved that way (binding decides).
+    /// </summary>
+    private bool MayName(InvocationExpressionSyntax invocation, string name, IMethodSymbol method, CancellationToken cancellationToken)
     {
         foreach (var argument in invocation.ArgumentList.Arguments)
         {
-            if (NameOf(argument.Expression) is { } name && names.Contains(name))
+            if (NameOf(argument.Expression) != name)
+            {
+                continue;
+            }
+
+            var named = _model.MethodGroups.Resolve(argument.Expression, cancellationToken);
+            if (named is null || SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, method.OriginalDefinition))
             {
                 return true;
             }

@@ -106,38 +106,49 @@ internal static class ParameterBinding
         return builder.MoveToImmutable();
     }
 
-    private static EndpointParameter ClassifyMinimalApi(IParameterSymbol parameter, Endpoint endpoint, ImmutableArray<string> templates, AspNetCoreKnowledge knowledge)
+    private static EndpointParameter ClassifyMinimalApi(IParameterSymbol parameter, Endpoint endpoint, ImmutableArray<string> templates, AspNetCoreKnowledge knowledge) =>
+        ClassifyMinimalApi(parameter, endpoint.Verbs, endpoint.IsVerbConstrained, templates, knowledge);
+
+    /// <summary>A Minimal API handler parameter, for an endpoint accepting <paramref name="verbs"/> on <paramref name="templates"/>.</summary>
+    public static EndpointParameter ClassifyMinimalApi(IParameterSymbol parameter, HttpVerbs verbs, bool isVerbConstrained, ImmutableArray<string> templates, AspNetCoreKnowledge knowledge)
     {
         if (Explicit(parameter, knowledge) is { } explicitSource)
         {
             return explicitSource;
         }
 
-        var type = parameter.Type;
+        return new EndpointParameter(parameter, InferMinimalApi(parameter.Name, parameter.Type, verbs, isVerbConstrained, templates), parameter.Name, isExplicit: false);
+    }
+
+    /// <summary>
+    /// Where a Minimal API handler parameter without a <c>[From…]</c> attribute binds from, by its name and type alone
+    /// (also for a lambda parameter read from syntax, which has no symbol yet; see <see cref="MapCallReader"/>).
+    /// </summary>
+    public static BindingSource InferMinimalApi(string name, ITypeSymbol type, HttpVerbs verbs, bool isVerbConstrained, ImmutableArray<string> templates)
+    {
         if (SpecialSource(type) is { } special)
         {
-            return new EndpointParameter(parameter, special, parameter.Name, isExplicit: false);
+            return special;
         }
 
         if (HasStaticMethod(type, "BindAsync"))
         {
-            return new EndpointParameter(parameter, BindingSource.Custom, parameter.Name, isExplicit: false);
+            return BindingSource.Custom;
         }
 
         if (IsSimple(type) || (type is IArrayTypeSymbol array && IsSimple(array.ElementType)))
         {
-            var source = type is not IArrayTypeSymbol && NamedInRoute(parameter.Name, templates) ? BindingSource.Route : BindingSource.Query;
-            return new EndpointParameter(parameter, source, parameter.Name, isExplicit: false);
+            return type is not IArrayTypeSymbol && NamedInRoute(name, templates) ? BindingSource.Route : BindingSource.Query;
         }
 
         if (LooksLikeService(type))
         {
-            return new EndpointParameter(parameter, BindingSource.Services, parameter.Name, isExplicit: false);
+            return BindingSource.Services;
         }
 
         // Body inference is off for methods without a body: ASP.NET Core resolves the type as a service.
-        var bodyless = endpoint.IsVerbConstrained && (endpoint.Verbs & ~(HttpVerbs.Get | HttpVerbs.Head | HttpVerbs.Delete | HttpVerbs.Options)) == 0;
-        return new EndpointParameter(parameter, bodyless ? BindingSource.Services : BindingSource.Body, parameter.Name, isExplicit: false);
+        var bodyless = isVerbConstrained && (verbs & ~(HttpVerbs.Get | HttpVerbs.Head | HttpVerbs.Delete | HttpVerbs.Options)) == 0;
+        return bodyless ? BindingSource.Services : BindingSource.Body;
     }
 
     private static EndpointParameter ClassifyController(IParameterSymbol parameter, Endpoint endpoint, ImmutableArray<string> templates, AspNetCoreKnowledge knowledge)
