@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Gatekeeper.Analyzers.Web;
@@ -71,9 +72,28 @@ internal sealed class MethodGroupLookup
     /// <summary>The type <paramref name="type"/> names at <paramref name="position"/>, bound as a name only (no expression, no body, no nullable analysis).</summary>
     public static ITypeSymbol? TypeNamed(TypeSyntax type, SemanticModel model, int position)
     {
+        // `int`, `string`, `decimal` …: no lookup needed (most lambda handlers' route and query parameters).
+        if (type is PredefinedTypeSyntax predefined && SpecialTypeOf(predefined.Keyword) is { } special)
+        {
+            return model.Compilation.GetSpecialType(special);
+        }
+
         var found = model.GetSpeculativeTypeInfo(position, type, SpeculativeBindingOption.BindAsTypeOrNamespace).Type;
         return found is null || found.TypeKind == TypeKind.Error ? null : found;
     }
+
+    private static SpecialType? SpecialTypeOf(SyntaxToken keyword) =>
+        keyword.Kind() switch
+        {
+            SyntaxKind.StringKeyword => SpecialType.System_String,
+            SyntaxKind.IntKeyword => SpecialType.System_Int32,
+            SyntaxKind.LongKeyword => SpecialType.System_Int64,
+            SyntaxKind.BoolKeyword => SpecialType.System_Boolean,
+            SyntaxKind.DecimalKeyword => SpecialType.System_Decimal,
+            SyntaxKind.DoubleKeyword => SpecialType.System_Double,
+            SyntaxKind.ObjectKeyword => SpecialType.System_Object,
+            _ => null,
+        };
 
     private static IMethodSymbol? Resolve(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
     {
