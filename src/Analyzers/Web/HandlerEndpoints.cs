@@ -16,7 +16,7 @@ namespace Gatekeeper.Analyzers.Web;
 /// <para>
 /// Per declaration, on first need: of the <c>Map*</c> calls that pass the handler's name (syntax, once per
 /// compilation), only those whose argument a name lookup resolves to this declaration, or cannot resolve,
-/// are bound. Binding every call that passes any handler's name, as a lookup for all handlers at once did,
+/// are bound (the lookups are made once per name). Binding every call that passes any handler's name, as a lookup for all handlers at once did,
 /// made the first method named like a handler (a service's <c>DeleteAsync</c>) bind every registration
 /// method of the project before the compiler had (docs/performance.md, seventh and eighth passes).
 /// Keyed by tree and span: red nodes are not guaranteed to stay the same objects.
@@ -26,6 +26,7 @@ internal sealed class HandlerEndpoints
 {
     private readonly EndpointModel _model;
     private readonly ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), ImmutableArray<Endpoint>> _byDeclaration = new();
+    private readonly ConcurrentDictionary<string, NamedCalls> _byName = new(System.StringComparer.Ordinal);
 
     public HandlerEndpoints(EndpointModel model)
     {
@@ -53,16 +54,23 @@ internal sealed class HandlerEndpoints
         }
 
         // A local function is named only from its own body: the compiler binds that body before the driver reaches the declaration.
-        var method = declaration is MethodDeclarationSyntax
-            ? _model.Models.For(declaration.SyntaxTree).GetDeclaredSymbol(declaration, cancellationToken) as IMethodSymbol
-            : null;
         var scope = declaration is LocalFunctionStatementSyntax ? LocalFunctionScope(declaration) : null;
+        IReadOnlyList<InvocationExpressionSyntax> candidates = calls;
+        if (declaration is MethodDeclarationSyntax)
+        {
+            if (_model.Models.For(declaration.SyntaxTree).GetDeclaredSymbol(declaration, cancellationToken) is not IMethodSymbol method)
+            {
+                return ImmutableArray<Endpoint>.Empty;
+            }
+
+            candidates = CallsNaming(name, calls, cancellationToken).For(method);
+        }
+
         var endpoints = ImmutableArray.CreateBuilder<Endpoint>();
-        foreach (var invocation in calls)
+        foreach (var invocation in candidates)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if ((scope is not null && (invocation.SyntaxTree != scope.SyntaxTree || !scope.Span.Contains(invocation.Span)))
-                || (method is not null && !MayName(invocation, name, method, cancellationToken))
                 || _model.GetMapCall(invocation, _model.Models.For(invocation.SyntaxTree), cancellationToken) is not { } operation
                 || _model.GetEndpoint(operation, cancellationToken) is not { } endpoint
                 || !IsReportedAtDeclaration(endpoint)
@@ -76,6 +84,83 @@ internal sealed class HandlerEndpoints
         }
 
         return _byDeclaration.GetOrAdd(key, endpoints.ToImmutable());
+    }
+
+    /// <summary>
+    /// The calls passing <paramref name="name"/>, grouped by the method each argument of that name resolves to by name lookup
+    /// (<see cref="MethodGroupLookup"/>), once per name: every method of that name (a handler, and services named like it)
+    /// asks about the same calls, and a search per declaration grows with the square of the project.
+    /// </summary>
+    private NamedCalls CallsNaming(string name, IReadOnlyList<InvocationExpressionSyntax> calls, CancellationToken cancellationToken)
+    {
+        if (_byName.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        var byMethod = new Dictionary<IMethodSymbol, List<InvocationExpressionSyntax>>(SymbolEqualityComparer.Default);
+        var unresolved = new List<InvocationExpressionSyntax>();
+        foreach (var invocation in calls)
+        {
+            foreach (var argument in invocation.ArgumentList.Arguments)
+            {
+                if (NameOf(argument.Expression) != name)
+                {
+                    continue;
+                }
+
+                List<InvocationExpressionSyntax> list;
+                if (_model.MethodGroups.Resolve(argument.Expression, cancellationToken) is { } named)
+                {
+                    if (!byMethod.TryGetValue(named.OriginalDefinition, out list!))
+                    {
+                        byMethod.Add(named.OriginalDefinition, list = new List<InvocationExpressionSyntax>(1));
+                    }
+                }
+                else
+                {
+                    list = unresolved;
+                }
+
+                if (list.Count == 0 || list[list.Count - 1] != invocation)
+                {
+                    list.Add(invocation);
+                }
+            }
+        }
+
+        return _byName.GetOrAdd(name, new NamedCalls(byMethod, unresolved));
+    }
+
+    /// <summary>The calls passing one name: by the method the name resolves to, and those a lookup could not resolve (bound to decide).</summary>
+    private sealed class NamedCalls
+    {
+        private readonly Dictionary<IMethodSymbol, List<InvocationExpressionSyntax>> _byMethod;
+        private readonly List<InvocationExpressionSyntax> _unresolved;
+
+        public NamedCalls(Dictionary<IMethodSymbol, List<InvocationExpressionSyntax>> byMethod, List<InvocationExpressionSyntax> unresolved)
+        {
+            _byMethod = byMethod;
+            _unresolved = unresolved;
+        }
+
+        public IReadOnlyList<InvocationExpressionSyntax> For(IMethodSymbol method)
+        {
+            if (!_byMethod.TryGetValue(method.OriginalDefinition, out var resolved))
+            {
+                return _unresolved;
+            }
+
+            if (_unresolved.Count == 0)
+            {
+                return resolved;
+            }
+
+            var both = new List<InvocationExpressionSyntax>(resolved.Count + _unresolved.Count);
+            both.AddRange(resolved);
+            both.AddRange(_unresolved);
+            return both;
+        }
     }
 
     /// <summary>Where a local function can be named: its member, or every top-level statement of its file.</summary>
@@ -121,29 +206,6 @@ internal sealed class HandlerEndpoints
         }
 
         return names;
-    }
-
-    /// <summary>
-    /// Can <paramref name="invocation"/> pass <paramref name="method"/>? True when an argument named <paramref name="name"/>
-    /// resolves to it by name lookup (<see cref="MethodGroupLookup"/>), or cannot be resolved that way (binding decides).
-    /// </summary>
-    private bool MayName(InvocationExpressionSyntax invocation, string name, IMethodSymbol method, CancellationToken cancellationToken)
-    {
-        foreach (var argument in invocation.ArgumentList.Arguments)
-        {
-            if (NameOf(argument.Expression) != name)
-            {
-                continue;
-            }
-
-            var named = _model.MethodGroups.Resolve(argument.Expression, cancellationToken);
-            if (named is null || SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, method.OriginalDefinition))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary><c>M</c> in <c>M</c>, <c>Type.M</c>, <c>M&lt;T&gt;</c>, <c>(Delegate)M</c>, <c>(M)</c>; null for anything else.</summary>
