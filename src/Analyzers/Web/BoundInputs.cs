@@ -324,17 +324,17 @@ internal sealed class BoundInputs
     /// <summary>The primary-constructor parameter a positional record property is synthesized from, else null.</summary>
     public static IParameterSymbol? PositionalParameter(IPropertySymbol property, ImmutableArray<IParameterSymbol> constructorParameters)
     {
-        if (!property.ContainingType.IsRecord || property.DeclaringSyntaxReferences.Length == 0)
+        if (!property.ContainingType.IsRecord || property.Locations.Length == 0)
         {
             return null;
         }
 
-        var reference = property.DeclaringSyntaxReferences[0];
+        // A positional property is declared at its parameter's name: same name, same location. Locations, unlike
+        // DeclaringSyntaxReferences, are not rebuilt on each call (this runs for every member of every model).
+        var location = property.Locations[0];
         foreach (var parameter in constructorParameters)
         {
-            if (parameter.DeclaringSyntaxReferences.Length > 0
-                && parameter.DeclaringSyntaxReferences[0].SyntaxTree == reference.SyntaxTree
-                && parameter.DeclaringSyntaxReferences[0].Span == reference.Span)
+            if (parameter.Name == property.Name && parameter.Locations.Length > 0 && parameter.Locations[0] == location)
             {
                 return parameter;
             }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
@@ -223,6 +224,8 @@ internal sealed class CompilationSyntaxIndex
     private static readonly ConditionalWeakTable<SyntaxTree, TreeEntry> Indexes = new();
 
     private readonly Compilation _compilation;
+    private readonly ConcurrentDictionary<string, IReadOnlyList<InvocationExpressionSyntax>> _invocationsByName = new(System.StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IReadOnlyList<MethodDeclarationSyntax>> _methodsByName = new(System.StringComparer.Ordinal);
 
     public CompilationSyntaxIndex(Compilation compilation)
     {
@@ -272,28 +275,38 @@ internal sealed class CompilationSyntaxIndex
         }
     }
 
-    /// <summary>Every invocation of a member named <paramref name="name"/> in the compilation.</summary>
-    public IEnumerable<InvocationExpressionSyntax> InvocationsNamed(string name, CancellationToken cancellationToken)
-    {
-        foreach (var tree in _compilation.SyntaxTrees)
-        {
-            foreach (var invocation in For(tree, cancellationToken).InvocationsNamed(name))
-            {
-                yield return invocation;
-            }
-        }
-    }
+    /// <summary>
+    /// Every invocation of a member named <paramref name="name"/> in the compilation, gathered from every tree once per
+    /// name: the same names come back for each endpoint (a registration method's callers, a callee named
+    /// <c>DeleteAsync</c> in every service), and asking every tree each time grows with the square of the project.
+    /// </summary>
+    public IReadOnlyList<InvocationExpressionSyntax> InvocationsNamed(string name, CancellationToken cancellationToken) =>
+        Gather(_invocationsByName, name, static (index, key) => index.InvocationsNamed(key), cancellationToken);
 
-    /// <summary>Every method declared with the name <paramref name="name"/> in the compilation.</summary>
-    public IEnumerable<MethodDeclarationSyntax> MethodsNamed(string name, CancellationToken cancellationToken)
+    /// <summary>Every method declared with the name <paramref name="name"/> in the compilation (gathered once per name).</summary>
+    public IReadOnlyList<MethodDeclarationSyntax> MethodsNamed(string name, CancellationToken cancellationToken) =>
+        Gather(_methodsByName, name, static (index, key) => index.MethodsNamed(key), cancellationToken);
+
+    /// <summary>What every tree's index holds under <paramref name="name"/>; a cancelled gathering stores nothing.</summary>
+    private IReadOnlyList<T> Gather<T>(
+        ConcurrentDictionary<string, IReadOnlyList<T>> cache, string name, System.Func<SyntaxTreeIndex, string, IReadOnlyList<T>> select, CancellationToken cancellationToken)
     {
+        if (cache.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        List<T>? found = null;
         foreach (var tree in _compilation.SyntaxTrees)
         {
-            foreach (var method in For(tree, cancellationToken).MethodsNamed(name))
+            var inTree = select(For(tree, cancellationToken), name);
+            if (inTree.Count > 0)
             {
-                yield return method;
+                (found ??= new List<T>()).AddRange(inTree);
             }
         }
+
+        return cache.GetOrAdd(name, found ?? (IReadOnlyList<T>)System.Array.Empty<T>());
     }
 
     /// <summary>Every class declared in the compilation (syntax summaries).</summary>
