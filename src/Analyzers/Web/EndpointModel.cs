@@ -179,12 +179,12 @@ internal sealed class EndpointModel
             _ => null,
         };
 
-        if (name is null || !MayBeHandlerName(name, cancellationToken))
+        if (name is null || !MayBeHandlerName(name, cancellationToken) || !_handlerNames.Get(cancellationToken).TryGetValue(name, out var calls))
         {
             return ImmutableArray<Endpoint>.Empty;
         }
 
-        return _handlerEndpoints.For(declaration, name, _handlerNames.Get(cancellationToken)[name], cancellationToken);
+        return _handlerEndpoints.For(declaration, name, calls, cancellationToken);
     }
 
     /// <summary>

@@ -16,9 +16,10 @@ namespace Gatekeeper.Analyzers.Web;
 /// <para>
 /// Per declaration, on first need: of the <c>Map*</c> calls that pass the handler's name (syntax, once per
 /// compilation), only those whose argument a name lookup resolves to this declaration, or cannot resolve,
-/// are bound (the lookups are made once per name). Binding every call that passes any handler's name, as a lookup for all handlers at once did,
-/// made the first method named like a handler (a service's <c>DeleteAsync</c>) bind every registration
-/// method of the project before the compiler had (docs/performance.md, seventh and eighth passes).
+/// are bound (the lookups are made once per name). Binding every call that passes any handler's name, as a
+/// lookup for all handlers at once did, made the first method named like a handler (a service's
+/// <c>DeleteAsync</c>) bind every registration method of the project before the compiler had
+/// (docs/performance.md, seventh and eighth passes).
 /// Keyed by tree and span: red nodes are not guaranteed to stay the same objects.
 /// </para>
 /// </summary>
