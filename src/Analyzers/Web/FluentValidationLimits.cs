@@ -12,8 +12,9 @@ namespace Gatekeeper.Analyzers.Web;
 /// (nested paths such as <c>x =&gt; x.Address.Street</c> included) followed anywhere in its chain by
 /// <c>MaximumLength(n)</c>, <c>Length(…)</c>, an anchored bounded <c>Matches("…")</c>, or a
 /// <c>Must(…)</c> predicate that reads <c>.Length</c> / <c>.Count</c>. Found from syntax by name in every
-/// tree, confirmed by binding <c>RuleFor</c> to a type of the <c>FluentValidation</c> namespace, computed
-/// once per compilation on first need.
+/// tree; the rule's member is read from the validator's declaration (<c>AbstractValidator&lt;T&gt;</c>) and the
+/// properties of <c>T</c> where names settle it, else by binding <c>RuleFor</c> to a type of the
+/// <c>FluentValidation</c> namespace. Computed once per compilation on first need.
 /// </summary>
 internal sealed class FluentValidationLimits
 {
@@ -31,13 +32,19 @@ internal sealed class FluentValidationLimits
 
     public bool IsLimited(DeclarationKey key) => _limited.Contains(key);
 
-    public static FluentValidationLimits Compute(CompilationSyntaxIndex index, SemanticModelCache models, Compilation compilation, CancellationToken cancellationToken)
+    /// <summary>
+    /// The limited members. A rule is read without binding where names settle it (see <see cref="ReadWithoutBinding"/>),
+    /// else bound; <paramref name="bindEveryRule"/> binds them all (for tests that check both ways agree).
+    /// </summary>
+    public static FluentValidationLimits Compute(CompilationSyntaxIndex index, SemanticModelCache models, Compilation compilation, CancellationToken cancellationToken, bool bindEveryRule = false)
     {
-        if (compilation.GetTypeByMetadataName("FluentValidation.AbstractValidator`1") is null)
+        if (compilation.GetTypeByMetadataName("FluentValidation.AbstractValidator`1") is not { } abstractValidator)
         {
             return Empty;
         }
 
+        // A project's own RuleFor could be what a call binds to: then every rule is bound.
+        var readable = !bindEveryRule && index.MethodsNamed("RuleFor", cancellationToken).Count == 0;
         var limited = new HashSet<DeclarationKey>();
         foreach (var name in LimitMethods)
         {
@@ -51,6 +58,16 @@ internal sealed class FluentValidationLimits
                 }
 
                 var model = models.For(invocation.SyntaxTree);
+                if (readable && ReadWithoutBinding(ruleFor, body, abstractValidator, model, cancellationToken) is { HasValue: true } read)
+                {
+                    if (read.Value is { } readProperty && DeclarationKey.Of(readProperty.OriginalDefinition) is { } readKey)
+                    {
+                        limited.Add(readKey);
+                    }
+
+                    continue;
+                }
+
                 if (model.GetSymbolInfo(ruleFor, cancellationToken).Symbol is not IMethodSymbol { ContainingType: { } validator }
                     || !SymbolNames.IsInNamespace(validator.ContainingNamespace, "FluentValidation"))
                 {
@@ -66,6 +83,96 @@ internal sealed class FluentValidationLimits
 
         return new FluentValidationLimits(limited);
     }
+
+    /// <summary>
+    /// The member a <c>RuleFor(x =&gt; x.A.B)</c> of a validator class reads, from names and declarations only: binding
+    /// the rule binds the validator's constructor before the compiler has, and then again (docs/performance.md, eighth
+    /// pass, rule 12). Settled for an unqualified (or <c>this.</c>) <c>RuleFor</c> in a class deriving from
+    /// <c>AbstractValidator&lt;T&gt;</c>, whose lambda walks properties of <c>T</c> from its parameter; the result's
+    /// property is null when the path ends at something else (a field). No value when not settled that way.
+    /// </summary>
+    private static Optional<IPropertySymbol?> ReadWithoutBinding(
+        InvocationExpressionSyntax ruleFor, ExpressionSyntax body, INamedTypeSymbol abstractValidator, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (ruleFor.Expression is not (IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax })
+            || LambdaParameterName(ruleFor.ArgumentList.Arguments[0].Expression) is not { } parameter
+            || ruleFor.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } declaration
+            || model.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol validator
+            || ValidatedType(validator, abstractValidator) is not { } current)
+        {
+            return default;
+        }
+
+        var path = new List<string>();
+        var expression = body;
+        while (expression is MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression } access)
+        {
+            path.Insert(0, access.Name.Identifier.ValueText);
+            expression = access.Expression;
+        }
+
+        if (expression is not IdentifierNameSyntax root || root.Identifier.ValueText != parameter)
+        {
+            return default;
+        }
+
+        for (var i = 0; i < path.Count; i++)
+        {
+            var member = MemberNamed(current, path[i]);
+            if (member is IPropertySymbol property)
+            {
+                if (i == path.Count - 1)
+                {
+                    return new Optional<IPropertySymbol?>(property);
+                }
+
+                current = property.Type;
+            }
+            else
+            {
+                return member is IFieldSymbol && i == path.Count - 1 ? new Optional<IPropertySymbol?>(null) : default;
+            }
+        }
+
+        return default;
+    }
+
+    /// <summary><c>T</c> of the <c>AbstractValidator&lt;T&gt;</c> that <paramref name="validator"/> derives from.</summary>
+    private static ITypeSymbol? ValidatedType(INamedTypeSymbol validator, INamedTypeSymbol abstractValidator)
+    {
+        for (var current = validator.BaseType; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, abstractValidator))
+            {
+                return current.TypeArguments[0];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The single member named <paramref name="name"/> of <paramref name="type"/> or its nearest base type that has one.</summary>
+    private static ISymbol? MemberNamed(ITypeSymbol type, string name)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            var members = current.GetMembers(name);
+            if (!members.IsEmpty)
+            {
+                return members.Length == 1 ? members[0] : null;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? LambdaParameterName(ExpressionSyntax expression) =>
+        expression switch
+        {
+            SimpleLambdaExpressionSyntax lambda => lambda.Parameter.Identifier.ValueText,
+            ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters: { Count: 1 } parameters } => parameters[0].Identifier.ValueText,
+            _ => null,
+        };
 
     private static bool Limits(InvocationExpressionSyntax invocation, string name)
     {

@@ -32,10 +32,17 @@ internal sealed class EndpointModelHarness
     public static EndpointModelHarness Compile(OutputKind outputKind, params string[] sources) => CompileWithLibrary(outputKind, library: null, sources);
 
     /// <summary>Compiles <paramref name="library"/> into an assembly of its own (a NuGet package, as far as the model knows) and references it.</summary>
-    public static EndpointModelHarness CompileWithLibrary(OutputKind outputKind, string? library, params string[] sources)
+    public static EndpointModelHarness CompileWithLibrary(OutputKind outputKind, string? library, params string[] sources) =>
+        Compile(outputKind, library, [ReferenceSet.AspNetCore], sources);
+
+    /// <summary>Compiles against ASP.NET Core and <paramref name="packages"/> (FluentValidation …).</summary>
+    public static EndpointModelHarness CompileWithPackages(ReferenceSet[] packages, params string[] sources) =>
+        Compile(OutputKind.DynamicallyLinkedLibrary, library: null, [ReferenceSet.AspNetCore, .. packages], sources);
+
+    private static EndpointModelHarness Compile(OutputKind outputKind, string? library, ReferenceSet[] referenceSets, string[] sources)
     {
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
-        var references = ReferenceSet.Combine([ReferenceSet.AspNetCore]).ToList();
+        var references = ReferenceSet.Combine(referenceSets).ToList();
         if (library is not null)
         {
             var libraryCompilation = CSharpCompilation.Create(
