@@ -210,25 +210,11 @@ internal sealed class HandlerEndpoints
     }
 
     /// <summary><c>M</c> in <c>M</c>, <c>Type.M</c>, <c>M&lt;T&gt;</c>, <c>(Delegate)M</c>, <c>(M)</c>; null for anything else.</summary>
-    private static string? NameOf(ExpressionSyntax expression)
-    {
-        while (true)
+    private static string? NameOf(ExpressionSyntax expression) =>
+        MethodGroupLookup.WithoutParenthesesOrCasts(expression) switch
         {
-            switch (expression)
-            {
-                case ParenthesizedExpressionSyntax parenthesized:
-                    expression = parenthesized.Expression;
-                    continue;
-                case CastExpressionSyntax cast:
-                    expression = cast.Expression;
-                    continue;
-                case MemberAccessExpressionSyntax access:
-                    return access.Name.Identifier.ValueText;
-                case SimpleNameSyntax simple:
-                    return simple.Identifier.ValueText;
-                default:
-                    return null;
-            }
-        }
-    }
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            _ => null,
+        };
 }

@@ -104,7 +104,7 @@ internal sealed class MethodGroupLookup
         }
 
         var (method, position) = enclosing;
-        switch (Unwrap(expression))
+        switch (WithoutParenthesesOrCasts(expression))
         {
             case IdentifierNameSyntax { Identifier.ValueText: var name }:
                 if (LocalDeclaration(method, name) is not null)
@@ -237,7 +237,8 @@ internal sealed class MethodGroupLookup
         return found;
     }
 
-    private static ExpressionSyntax Unwrap(ExpressionSyntax expression)
+    /// <summary>The expression inside parentheses and casts: <c>M</c> in <c>(Delegate)(M)</c>.</summary>
+    public static ExpressionSyntax WithoutParenthesesOrCasts(ExpressionSyntax expression)
     {
         while (true)
         {
