@@ -37,7 +37,7 @@ internal sealed class SyntaxTreeIndex
         var index = new SyntaxTreeIndex();
         var root = tree.GetRoot(cancellationToken);
         var visited = 0;
-        foreach (var node in root.DescendantNodes())
+        foreach (var node in root.DescendantNodes(MayHoldIndexedNodes))
         {
             if ((++visited & 0xFF) == 0)
             {
@@ -61,6 +61,15 @@ internal sealed class SyntaxTreeIndex
 
         return index;
     }
+
+    /// <summary>
+    /// False for the parts of a tree that hold no invocation, method or assignment the index records: usings,
+    /// attributes, parameter lists (default values are constants) and type arguments. Every node of every tree is
+    /// walked once per tree; these parts are a good share of a typical API's nodes (signatures, <c>[Http*]</c>).
+    /// </summary>
+    private static bool MayHoldIndexedNodes(SyntaxNode node) =>
+        node is not (UsingDirectiveSyntax or AttributeListSyntax or BaseParameterListSyntax or TypeArgumentListSyntax
+            or TypeParameterListSyntax or TypeParameterConstraintClauseSyntax);
 
     /// <summary>The simple name of the invoked member: <c>M</c> in <c>M()</c>, <c>x.M()</c>, <c>x?.M()</c>, <c>x.M&lt;T&gt;()</c>.</summary>
     public static string? InvokedName(InvocationExpressionSyntax invocation) =>
