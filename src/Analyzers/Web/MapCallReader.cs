@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Threading;
 using Gatekeeper.Analyzers.Knowledge;
@@ -72,7 +71,6 @@ internal sealed class MapCallReader
     private readonly RouteBuilderFlow _flow;
     private readonly MethodGroupLookup _methodGroups;
     private readonly CompilationSyntaxIndex _index;
-    private readonly ConcurrentDictionary<string, bool> _projectMapMethods = new(System.StringComparer.Ordinal);
 
     public MapCallReader(AspNetCoreKnowledge knowledge, CompilationSyntaxIndex index, SemanticModelCache models, RouteBuilderFlow flow, MethodGroupLookup methodGroups)
     {
@@ -86,7 +84,6 @@ internal sealed class MapCallReader
     /// <summary>The call's inputs, or null when syntax and name lookups cannot settle them.</summary>
     public MapCallInputs? TryRead(InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
     {
-        var model = _models.For(invocation.SyntaxTree);
         if (invocation.Expression is not MemberAccessExpressionSyntax { Name: IdentifierNameSyntax name } access
             || MinimalApiEndpoints.VerbOfName(name.Identifier.ValueText) is not { } verb)
         {
@@ -126,6 +123,7 @@ internal sealed class MapCallReader
         }
 
         var routeTemplates = templates.ToImmutable();
+        var model = _models.For(invocation.SyntaxTree);
         var handler = arguments[arguments.Count - 1].Expression;
         var parameters = handler switch
         {
@@ -156,25 +154,12 @@ internal sealed class MapCallReader
     /// <summary>
     /// No method of the project is named <paramref name="name"/>: a project's own <c>MapPost</c> (an extension method with a
     /// more specific delegate, an instance method of its own router) may be what the call binds to, so the call goes to
-    /// binding. Syntax only, once per name. A referenced library's <c>Map*</c> extension of a route builder is taken for
-    /// what its name says (asking the compiler which extension methods are in scope costs as much as binding the call).
+    /// binding. Syntax only (the index gathers each name once). A referenced library's <c>Map*</c> extension of a route
+    /// builder is taken for what its name says (asking the compiler which extension methods are in scope costs as much
+    /// as binding the call).
     /// </summary>
-    private bool ProjectDeclaresNoMethodNamed(string name, CancellationToken cancellationToken)
-    {
-        if (_projectMapMethods.TryGetValue(name, out var declared))
-        {
-            return !declared;
-        }
-
-        declared = false;
-        foreach (var _ in _index.MethodsNamed(name, cancellationToken))
-        {
-            declared = true;
-            break;
-        }
-
-        return !_projectMapMethods.GetOrAdd(name, declared);
-    }
+    private bool ProjectDeclaresNoMethodNamed(string name, CancellationToken cancellationToken) =>
+        _index.MethodsNamed(name, cancellationToken).Count == 0;
 
     /// <summary>The verbs of <c>MapMethods(pattern, new[] { "PUT", HttpMethods.Patch }, handler)</c> from literals and <c>HttpMethods.*</c> names.</summary>
     private static HttpVerbs LiteralVerbs(ExpressionSyntax methods)

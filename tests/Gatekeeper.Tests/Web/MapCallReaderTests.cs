@@ -14,7 +14,7 @@ namespace Gatekeeper.Tests.Web;
 /// are settled, what they read, that a project's own <c>MapPost</c> sends its calls to binding, and that both ways
 /// find exactly the same inputs on an API written the ways real projects write them.
 /// </summary>
-public class MapCallInputsTests
+public class MapCallReaderTests
 {
     private const string Contracts = /* lang=c#-test */ """
         using System.Collections.Generic;
@@ -88,6 +88,7 @@ public class MapCallInputsTests
                 group.MapMethods("/{id:int}/notes", new[] { "PATCH", HttpMethods.Put }, (int id, [FromBody] string note) => Results.Ok());
                 group.MapPost("/{id:int}/archive", OrderHandlers.Archive);
                 routes.MapDelete("/api/legacy/{id}", delegate (string id) { return Results.NoContent(); });
+                routes.Map("/api/health", context => context.Response.WriteAsync("ok"));
                 return group;
             }
 
@@ -169,6 +170,7 @@ public class MapCallInputsTests
         Assert.Equal("id:Route, note:Body", Sources(harness, Read(harness, "MapMethods", "\"/{id:int}/notes\"")));
         Assert.Equal("reason:Query, id:Route", Sources(harness, Read(harness, "MapPost", "\"/{id:int}/archive\"")));
         Assert.Equal("id:Route", Sources(harness, Read(harness, "MapDelete", "\"/api/legacy/{id}\"")));
+        Assert.Empty(Read(harness, "Map", "\"/api/health\"").Parameters); // a RequestDelegate: only the HttpContext
     }
 
     [Theory]
@@ -202,6 +204,57 @@ public class MapCallInputsTests
         var inputs = Describe(harness, BoundInputs.Compute(harness.Model, harness.Model.Models, CancellationToken.None));
         Assert.DoesNotContain(inputs, line => line.StartsWith("Name ", System.StringComparison.Ordinal));
         Assert.Contains("CustomerName String Body model", inputs);
+    }
+
+    /// <summary>
+    /// The decision docs/rules/GK1002.md records: a referenced library's <c>Map*</c> extension of a route builder is read
+    /// as mapping an endpoint (binding would pick the library's overload and see no ASP.NET Core endpoint). Asking the
+    /// compiler which extensions are in scope would cost as much as binding, and such an extension maps endpoints anyway.
+    /// </summary>
+    [Fact]
+    public void A_referenced_library_s_own_MapPost_is_read_as_an_endpoint_mapping()
+    {
+        const string Library = /* lang=c#-test */ """
+            using System;
+            using Microsoft.AspNetCore.Routing;
+
+            namespace Jobs.Routing;
+
+            public static class JobRouting
+            {
+                public static void MapPost<TRequest>(this IEndpointRouteBuilder routes, string pattern, Func<TRequest, string> handler) { }
+
+                public static void MapPost(this IEndpointRouteBuilder routes, string pattern, Func<ImportJob, string> handler) { }
+            }
+
+            public sealed class ImportJob
+            {
+                public string Source { get; set; } = "";
+            }
+            """;
+        const string Api = /* lang=c#-test */ """
+            using Jobs.Routing;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Routing;
+
+            namespace Shop.Api;
+
+            public static class JobEndpoints
+            {
+                public static void MapJobs(this IEndpointRouteBuilder routes) => routes.MapPost("/jobs", (ImportJob job) => job.Source);
+            }
+            """;
+        const string Host = /* lang=c#-test */ """
+            using Microsoft.AspNetCore.Builder;
+            using Shop.Api;
+
+            var app = WebApplication.CreateBuilder(args).Build();
+            app.MapJobs();
+            """;
+        var harness = EndpointModelHarness.CompileWithLibrary(OutputKind.ConsoleApplication, Library, Api, Host);
+
+        var inputs = Read(harness, "MapPost", "\"/jobs\"");
+        Assert.Equal("job:Body", Sources(harness, inputs));
     }
 
     [Fact]
