@@ -10,15 +10,16 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Gatekeeper.Analyzers.Web;
 
 /// <summary>
-/// What the endpoint model needs to know about one syntax tree, gathered in one pass over its
-/// nodes with no semantic model: every invocation and method declaration by simple name (to follow
-/// a route builder into the methods that receive it and back to their callers), and the assignments
-/// of <c>FallbackPolicy</c>.
+/// The invocations of one syntax tree by simple name (to follow a route builder back to the callers of the
+/// methods that receive it, and to find the framework calls the security rules look for), and the assignments
+/// of <c>FallbackPolicy</c>, gathered in one walk over the tree's nodes with no semantic model. The walk goes
+/// into every method body, so it is made only for a tree whose text names what is asked
+/// (<see cref="CompilationSyntaxIndex.InvocationsNamed"/>); method declarations come from the cheaper
+/// <see cref="SyntaxTreeOutline"/>.
 /// </summary>
 internal sealed class SyntaxTreeIndex
 {
-    private readonly NameMap<InvocationExpressionSyntax> _invocations = new();
-    private readonly NameMap<MethodDeclarationSyntax> _methods = new();
+    private readonly SyntaxNameMap<InvocationExpressionSyntax> _invocations = new();
     private readonly List<AssignmentExpressionSyntax> _fallbackPolicyAssignments = new();
 
     private SyntaxTreeIndex()
@@ -29,8 +30,6 @@ internal sealed class SyntaxTreeIndex
     public IReadOnlyList<AssignmentExpressionSyntax> FallbackPolicyAssignments => _fallbackPolicyAssignments;
 
     public IReadOnlyList<InvocationExpressionSyntax> InvocationsNamed(string name) => _invocations.Get(name);
-
-    public IReadOnlyList<MethodDeclarationSyntax> MethodsNamed(string name) => _methods.Get(name);
 
     public static SyntaxTreeIndex Build(SyntaxTree tree, CancellationToken cancellationToken)
     {
@@ -49,9 +48,6 @@ internal sealed class SyntaxTreeIndex
                 case InvocationExpressionSyntax invocation when InvokedName(invocation) is { } name:
                     index._invocations.Add(name, invocation);
                     break;
-                case MethodDeclarationSyntax method:
-                    index._methods.Add(method.Identifier.ValueText, method);
-                    break;
                 case AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } assignment
                     when AssignedName(assignment.Left) == "FallbackPolicy" && !assignment.Right.IsKind(SyntaxKind.NullLiteralExpression):
                     index._fallbackPolicyAssignments.Add(assignment);
@@ -63,7 +59,7 @@ internal sealed class SyntaxTreeIndex
     }
 
     /// <summary>
-    /// False for the parts of a tree that hold no invocation, method or assignment the index records: usings,
+    /// False for the parts of a tree that hold no invocation or assignment the index records: usings,
     /// attributes, parameter lists (default values are constants) and type arguments. Every node of every tree is
     /// walked once per tree; these parts are a good share of a typical API's nodes (signatures, <c>[Http*]</c>).
     /// </summary>
@@ -89,56 +85,60 @@ internal sealed class SyntaxTreeIndex
             IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
             _ => null,
         };
+}
 
-    /// <summary>
-    /// Nodes by name. Most names occur once in a tree, and every invocation of every tree is indexed: a
-    /// single node is stored as itself, a list only from the second one (a list per name made the index
-    /// of a large solution allocate, and collect, several times its size).
-    /// </summary>
-    private sealed class NameMap<T>
-        where T : SyntaxNode
+/// <summary>
+/// Nodes by name. Most names occur once in a tree, and every invocation of an indexed tree is recorded: a
+/// single node is stored as itself, a list only from the second one (a list per name made the index
+/// of a large solution allocate, and collect, several times its size).
+/// </summary>
+internal sealed class SyntaxNameMap<T>
+    where T : SyntaxNode
+{
+    private readonly Dictionary<string, object> _map = new(System.StringComparer.Ordinal);
+
+    public void Add(string name, T node)
     {
-        private readonly Dictionary<string, object> _map = new(System.StringComparer.Ordinal);
-
-        public void Add(string name, T node)
+        if (!_map.TryGetValue(name, out var existing))
         {
-            if (!_map.TryGetValue(name, out var existing))
-            {
-                _map.Add(name, node);
-            }
-            else if (existing is List<T> list)
-            {
-                list.Add(node);
-            }
-            else
-            {
-                _map[name] = new List<T>(2) { (T)existing, node };
-            }
+            _map.Add(name, node);
         }
-
-        public IReadOnlyList<T> Get(string name) =>
-            !_map.TryGetValue(name, out var found) ? System.Array.Empty<T>()
-            : found as List<T> ?? (IReadOnlyList<T>)new[] { (T)found };
+        else if (existing is List<T> list)
+        {
+            list.Add(node);
+        }
+        else
+        {
+            _map[name] = new List<T>(2) { (T)existing, node };
+        }
     }
+
+    public IReadOnlyList<T> Get(string name) =>
+        !_map.TryGetValue(name, out var found) ? System.Array.Empty<T>()
+        : found as List<T> ?? (IReadOnlyList<T>)new[] { (T)found };
 }
 
 /// <summary>
 /// What a glance at one tree tells, without walking method bodies: its classes (for
-/// <see cref="EndpointCandidates"/>) and whether its text mentions <c>Map</c> at all (no <c>Map*</c> call
-/// can hide in a tree that does not). In the IDE, the edited document of a test project then needs no
-/// full <see cref="SyntaxTreeIndex"/>.
+/// <see cref="EndpointCandidates"/>), its method declarations by name, and whether its text names a
+/// <c>Map*</c> method at all (no <c>Map*</c> call can hide in a tree that does not). In the IDE, the edited
+/// document of a test project then needs no full <see cref="SyntaxTreeIndex"/>.
 /// </summary>
 internal sealed class SyntaxTreeOutline
 {
     private static readonly IReadOnlyList<ClassSummary> NoClasses = new ClassSummary[0];
+
+    private readonly SyntaxNameMap<MethodDeclarationSyntax> _methods;
 
     private SyntaxTreeOutline(
         IReadOnlyList<ClassSummary> classes,
         IReadOnlyList<ClassSummary> chainClasses,
         IReadOnlyList<(TypeDeclarationSyntax Declaration, ImmutableArray<string> BaseNames)> baseLists,
         IReadOnlyList<AliasDirective> aliases,
+        SyntaxNameMap<MethodDeclarationSyntax> methods,
         bool mentionsMap)
     {
+        _methods = methods;
         Classes = classes;
         ChainClasses = chainClasses;
         BaseLists = baseLists;
@@ -162,7 +162,11 @@ internal sealed class SyntaxTreeOutline
     /// <summary>The using and extern aliases of the tree (global ones included).</summary>
     public IReadOnlyList<AliasDirective> Aliases { get; }
 
+    /// <summary>True when the tree's text may name a <c>Map*</c> method (<see cref="MinimalApiEndpoints.MapMethodNames"/>).</summary>
     public bool MentionsMap { get; }
+
+    /// <summary>The methods declared in the tree with the name <paramref name="name"/> (members of its types; local functions are not methods).</summary>
+    public IReadOnlyList<MethodDeclarationSyntax> MethodsNamed(string name) => _methods.Get(name);
 
     public static SyntaxTreeOutline Build(SyntaxTree tree, CancellationToken cancellationToken)
     {
@@ -170,10 +174,15 @@ internal sealed class SyntaxTreeOutline
         List<ClassSummary>? chainClasses = null;
         List<(TypeDeclarationSyntax, ImmutableArray<string>)>? baseLists = null;
         List<AliasDirective>? aliases = null;
+        var methods = new SyntaxNameMap<MethodDeclarationSyntax>();
         var root = tree.GetRoot(cancellationToken);
         foreach (var node in root.DescendantNodes(static node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
         {
-            if (node is ClassDeclarationSyntax declaration)
+            if (node is MethodDeclarationSyntax method)
+            {
+                methods.Add(method.Identifier.ValueText, method);
+            }
+            else if (node is ClassDeclarationSyntax declaration)
             {
                 var summary = ClassSummary.Of(declaration);
                 classes.Add(summary);
@@ -212,12 +221,19 @@ internal sealed class SyntaxTreeOutline
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var mentionsMap = tree.GetText(cancellationToken).ToString().IndexOf("Map", System.StringComparison.Ordinal) >= 0;
+        var text = tree.GetText(cancellationToken).ToString();
+        var mentionsMap = false;
+        foreach (var name in MinimalApiEndpoints.MapMethodNames)
+        {
+            mentionsMap |= SourceTextNames.MayName(text, name);
+        }
+
         return new SyntaxTreeOutline(
             classes,
             (IReadOnlyList<ClassSummary>?)chainClasses ?? NoClasses,
             (IReadOnlyList<(TypeDeclarationSyntax, ImmutableArray<string>)>?)baseLists ?? new (TypeDeclarationSyntax, ImmutableArray<string>)[0],
             (IReadOnlyList<AliasDirective>?)aliases ?? new AliasDirective[0],
+            methods,
             mentionsMap);
     }
 }
@@ -286,36 +302,92 @@ internal sealed class CompilationSyntaxIndex
 
     /// <summary>
     /// Every invocation of a member named <paramref name="name"/> in the compilation, gathered from every tree once per
-    /// name: the same names come back for each endpoint (a registration method's callers, a callee named
-    /// <c>DeleteAsync</c> in every service), and asking every tree each time grows with the square of the project.
+    /// name: the same names come back for each endpoint (a registration method's callers, <c>AddAuthorization</c>), and
+    /// asking every tree each time grows with the square of the project. Only a tree whose text names
+    /// <paramref name="name"/> is walked (<see cref="SourceTextNames.MayName"/>): most trees of an API never are.
     /// </summary>
-    public IReadOnlyList<InvocationExpressionSyntax> InvocationsNamed(string name, CancellationToken cancellationToken) =>
-        Gather(_invocationsByName, name, static (index, key) => index.InvocationsNamed(key), cancellationToken);
-
-    /// <summary>Every method declared with the name <paramref name="name"/> in the compilation (gathered once per name).</summary>
-    public IReadOnlyList<MethodDeclarationSyntax> MethodsNamed(string name, CancellationToken cancellationToken) =>
-        Gather(_methodsByName, name, static (index, key) => index.MethodsNamed(key), cancellationToken);
-
-    /// <summary>What every tree's index holds under <paramref name="name"/>; a cancelled gathering stores nothing.</summary>
-    private IReadOnlyList<T> Gather<T>(
-        ConcurrentDictionary<string, IReadOnlyList<T>> cache, string name, System.Func<SyntaxTreeIndex, string, IReadOnlyList<T>> select, CancellationToken cancellationToken)
+    public IReadOnlyList<InvocationExpressionSyntax> InvocationsNamed(string name, CancellationToken cancellationToken)
     {
-        if (cache.TryGetValue(name, out var known))
+        if (_invocationsByName.TryGetValue(name, out var known))
         {
             return known;
         }
 
-        List<T>? found = null;
+        List<InvocationExpressionSyntax>? found = null;
         foreach (var tree in _compilation.SyntaxTrees)
         {
-            var inTree = select(For(tree, cancellationToken), name);
+            if (!MayName(tree, name, cancellationToken))
+            {
+                continue;
+            }
+
+            var inTree = For(tree, cancellationToken).InvocationsNamed(name);
             if (inTree.Count > 0)
             {
-                (found ??= new List<T>()).AddRange(inTree);
+                (found ??= new List<InvocationExpressionSyntax>()).AddRange(inTree);
             }
         }
 
-        return cache.GetOrAdd(name, found ?? (IReadOnlyList<T>)System.Array.Empty<T>());
+        return _invocationsByName.GetOrAdd(name, found ?? (IReadOnlyList<InvocationExpressionSyntax>)System.Array.Empty<InvocationExpressionSyntax>());
+    }
+
+    /// <summary>
+    /// The invocations named <paramref name="name"/> in the trees whose text also names <paramref name="alsoNamed"/>:
+    /// for a common name (<c>Add</c>) that matters only in a rarer context (<c>options.Filters.Add(…)</c>). Not cached.
+    /// </summary>
+    public IEnumerable<InvocationExpressionSyntax> InvocationsNamed(string name, string alsoNamed, CancellationToken cancellationToken)
+    {
+        foreach (var tree in _compilation.SyntaxTrees)
+        {
+            if (!MayName(tree, alsoNamed, cancellationToken) || !MayName(tree, name, cancellationToken))
+            {
+                continue;
+            }
+
+            foreach (var invocation in For(tree, cancellationToken).InvocationsNamed(name))
+            {
+                yield return invocation;
+            }
+        }
+    }
+
+    /// <summary>Every method declared with the name <paramref name="name"/> in the compilation (from the outlines, gathered once per name).</summary>
+    public IReadOnlyList<MethodDeclarationSyntax> MethodsNamed(string name, CancellationToken cancellationToken)
+    {
+        if (_methodsByName.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        List<MethodDeclarationSyntax>? found = null;
+        foreach (var tree in _compilation.SyntaxTrees)
+        {
+            var inTree = OutlineOf(tree, cancellationToken).MethodsNamed(name);
+            if (inTree.Count > 0)
+            {
+                (found ??= new List<MethodDeclarationSyntax>()).AddRange(inTree);
+            }
+        }
+
+        return _methodsByName.GetOrAdd(name, found ?? (IReadOnlyList<MethodDeclarationSyntax>)System.Array.Empty<MethodDeclarationSyntax>());
+    }
+
+    /// <summary>
+    /// Whether the text of <paramref name="tree"/> may name <paramref name="name"/>; the answer is kept with the
+    /// tree, so an IDE edit asks only the edited tree again.
+    /// </summary>
+    private static bool MayName(SyntaxTree tree, string name, CancellationToken cancellationToken)
+    {
+        var entry = EntryOf(tree);
+        var answers = Volatile.Read(ref entry.NamesInText) ?? Interlocked.CompareExchange(ref entry.NamesInText, new ConcurrentDictionary<string, bool>(System.StringComparer.Ordinal), null) ?? entry.NamesInText;
+        if (answers.TryGetValue(name, out var answer))
+        {
+            return answer;
+        }
+
+        answer = SourceTextNames.MayName(tree.GetText(cancellationToken).ToString(), name);
+        answers.TryAdd(name, answer);
+        return answer;
     }
 
     /// <summary>Every class declared in the compilation (syntax summaries).</summary>
@@ -443,6 +515,11 @@ internal sealed class CompilationSyntaxIndex
     {
         foreach (var tree in _compilation.SyntaxTrees)
         {
+            if (!MayName(tree, "FallbackPolicy", cancellationToken))
+            {
+                continue;
+            }
+
             foreach (var assignment in For(tree, cancellationToken).FallbackPolicyAssignments)
             {
                 yield return assignment;
@@ -455,6 +532,9 @@ internal sealed class CompilationSyntaxIndex
     {
         public SyntaxTreeIndex? Index;
         public SyntaxTreeOutline? Outline;
+
+        /// <summary>Names asked of the tree's text, and whether the text may name them.</summary>
+        public ConcurrentDictionary<string, bool>? NamesInText;
 
         /// <summary>0: not asked yet; 1: the tree has an invocation that may map an endpoint; -1: it has none.</summary>
         public int MayMapEndpoint;
@@ -492,4 +572,41 @@ internal sealed class AliasDirective
     public string Target { get; }
 
     public bool IsGlobal { get; }
+}
+
+/// <summary>
+/// Whether a source text can hold an identifier, read from the characters alone. A necessary condition, never a
+/// sufficient one: comments and strings count, and a text with a Unicode escape (<c>\u0041pp</c> is the
+/// identifier <c>App</c>) may name anything.
+/// </summary>
+internal static class SourceTextNames
+{
+    /// <summary>True unless <paramref name="text"/> certainly has no identifier spelled <paramref name="name"/>.</summary>
+    public static bool MayName(string text, string name)
+    {
+        for (var at = text.IndexOf(name, System.StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + 1, System.StringComparison.Ordinal))
+        {
+            var end = at + name.Length;
+            if ((at == 0 || !SyntaxFacts.IsIdentifierPartCharacter(text[at - 1]))
+                && (end == text.Length || !SyntaxFacts.IsIdentifierPartCharacter(text[end])))
+            {
+                return true;
+            }
+        }
+
+        return HasUnicodeEscape(text);
+    }
+
+    private static bool HasUnicodeEscape(string text)
+    {
+        for (var at = text.IndexOf('\\'); at >= 0 && at + 1 < text.Length; at = text.IndexOf('\\', at + 1))
+        {
+            if (text[at + 1] is 'u' or 'U')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -226,7 +226,7 @@ public sealed class LimitNeverEnforcedAnalyzer : GkDiagnosticAnalyzer
     {
         foreach (var name in new[] { "Add", "AddService" })
         {
-            foreach (var invocation in index.InvocationsNamed(name, cancellationToken))
+            foreach (var invocation in index.InvocationsNamed(name, alsoNamed: "Filters", cancellationToken))
             {
                 if (invocation.Expression is MemberAccessExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Filters" } }
                     && invocation.ToString() is var text

@@ -1,0 +1,148 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Gatekeeper.Analyzers.Web;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Xunit;
+
+namespace Gatekeeper.Tests.Web;
+
+/// <summary>
+/// The per-tree syntax index walks a tree's method bodies only when the tree's text names what is asked,
+/// and takes method declarations from the outline. Whatever it skips, it must find exactly what a walk of
+/// every node finds: a missed caller of a registration method or a missed <c>AddAuthorization</c> changes
+/// what GK1001–GK1004 report.
+/// </summary>
+public sealed class CompilationSyntaxIndexTests
+{
+    private static readonly string[] Sources =
+    [
+        """
+        namespace Api;
+        public static class OrderEndpoints
+        {
+            public static void AddOrderRoutes(this object app) { app.Register(); Helper<int>(); }
+            private static void Helper<T>() { }
+            public static void Register(this object app) { }
+        }
+        """,
+        """
+        namespace Api
+        {
+            // Comments may name AddOrderRoutes: a mention, not a call.
+            public class Startup
+            {
+                public void Configure(object app)
+                {
+                    app.AddOrderRoutes();
+                    app?.Register();
+                    @Register(app);
+                    void Local() => Register(app);
+                }
+
+                private static void Register(object app) { }
+
+                public class Nested { public void Register() { } }
+            }
+        }
+        """,
+        """
+        namespace Api;
+        // A Unicode escape spells the method name without its letters in a row.
+        public class Escaped { public void Run(object app) { app.\u0041ddOrderRoutes(); } }
+        """,
+        """
+        namespace Api;
+        public class OrderMappings { public static object ToResponse(object order) => Mapper.Convert(order); }
+        public static class Mapper { public static object Convert(object value) => value; }
+        """,
+        """
+        var app = new object();
+        app.AddOrderRoutes();
+        Run();
+        void Run() { }
+        """,
+    ];
+
+    [Fact]
+    public void Invocations_by_name_are_those_a_walk_of_every_node_finds()
+    {
+        var compilation = Compile(Sources);
+        var index = new CompilationSyntaxIndex(compilation);
+        var everyInvocation = compilation.SyntaxTrees
+            .SelectMany(tree => tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>())
+            .ToList();
+        var names = everyInvocation.Select(SyntaxTreeIndex.InvokedName).OfType<string>().Distinct().ToList();
+        Assert.Contains("AddOrderRoutes", names);
+
+        foreach (var name in names.Append("NeverCalled"))
+        {
+            var expected = everyInvocation.Where(i => SyntaxTreeIndex.InvokedName(i) == name).Select(Describe).OrderBy(d => d).ToList();
+            var found = index.InvocationsNamed(name, CancellationToken.None).Select(Describe).OrderBy(d => d).ToList();
+            Assert.Equal(expected, found);
+        }
+
+        // Three calls of AddOrderRoutes, one of them spelled with an escape.
+        Assert.Equal(3, index.InvocationsNamed("AddOrderRoutes", CancellationToken.None).Count);
+    }
+
+    [Fact]
+    public void Methods_by_name_are_every_declared_method_and_no_local_function()
+    {
+        var compilation = Compile(Sources);
+        var index = new CompilationSyntaxIndex(compilation);
+        var everyMethod = compilation.SyntaxTrees
+            .SelectMany(tree => tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>())
+            .ToList();
+
+        foreach (var name in everyMethod.Select(m => m.Identifier.ValueText).Distinct().Append("Local").Append("Run"))
+        {
+            var expected = everyMethod.Where(m => m.Identifier.ValueText == name).Select(Describe).OrderBy(d => d).ToList();
+            var found = index.MethodsNamed(name, CancellationToken.None).Select(Describe).OrderBy(d => d).ToList();
+            Assert.Equal(expected, found);
+        }
+
+        Assert.Equal(3, index.MethodsNamed("Register", CancellationToken.None).Count);
+        Assert.Empty(index.MethodsNamed("Local", CancellationToken.None));
+        Assert.Single(index.MethodsNamed("Run", CancellationToken.None));
+    }
+
+    [Fact]
+    public void Only_trees_whose_text_names_a_Map_method_may_map_an_endpoint()
+    {
+        Assert.True(MentionsMap("app.MapGet(\"/\", () => 1);"));
+        Assert.True(MentionsMap("app.Map(\"/\", () => 1);"));
+        Assert.True(MentionsMap("group.MapDelete(\"/{id}\", Delete);"));
+        Assert.True(MentionsMap("app.MapMethods(\"/\", new[] { \"PATCH\" }, () => 1);"));
+
+        // Words that contain Map but name no Map* method: mappers, MapGroup, a type named Map…ings.
+        Assert.False(MentionsMap("public static class OrderMappings { }"));
+        Assert.False(MentionsMap("var dto = _mapper.ToDto(order); var api = app.MapGroup(\"/api\"); var roadMap = 1;"));
+    }
+
+    [Theory]
+    [InlineData("app.Register();", "Register", true)]
+    [InlineData("@Register(app);", "Register", true)]
+    [InlineData("x?.Register<int>();", "Register", true)]
+    [InlineData("// Register later", "Register", true)]
+    [InlineData("RegisterAll(); PreRegister(); Register2();", "Register", false)]
+    [InlineData("ÄRegister(); Register_x();", "Register", false)]
+    [InlineData("app.\\u0052egister();", "Register", true)]
+    [InlineData("var s = \"\\n\";", "Register", false)]
+    [InlineData("", "Register", false)]
+    public void A_text_may_name_an_identifier_only_as_a_whole_word_or_through_an_escape(string text, string name, bool expected) =>
+        Assert.Equal(expected, SourceTextNames.MayName(text, name));
+
+    private static bool MentionsMap(string statements) =>
+        SyntaxTreeOutline.Build(CSharpSyntaxTree.ParseText("class C { void M(dynamic app, dynamic group, dynamic _mapper, dynamic order) { " + statements + " } }"), CancellationToken.None).MentionsMap;
+
+    private static CSharpCompilation Compile(string[] sources) =>
+        CSharpCompilation.Create(
+            "Index",
+            sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, path: $"File{i}.cs")),
+            options: new CSharpCompilationOptions(OutputKind.ConsoleApplication));
+
+    private static string Describe(SyntaxNode node) => $"{node.SyntaxTree.FilePath}@{node.SpanStart}";
+}
