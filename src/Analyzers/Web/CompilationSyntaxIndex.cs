@@ -222,11 +222,7 @@ internal sealed class SyntaxTreeOutline
 
         cancellationToken.ThrowIfCancellationRequested();
         var text = tree.GetText(cancellationToken).ToString();
-        var mentionsMap = false;
-        foreach (var name in MinimalApiEndpoints.MapMethodNames)
-        {
-            mentionsMap |= SourceTextNames.MayName(text, name);
-        }
+        var mentionsMap = SourceTextNames.MayNameAny(text, MinimalApiEndpoints.MapMethodNames);
 
         return new SyntaxTreeOutline(
             classes,
@@ -582,7 +578,23 @@ internal sealed class AliasDirective
 internal static class SourceTextNames
 {
     /// <summary>True unless <paramref name="text"/> certainly has no identifier spelled <paramref name="name"/>.</summary>
-    public static bool MayName(string text, string name)
+    public static bool MayName(string text, string name) => NamesAsWord(text, name) || HasUnicodeEscape(text);
+
+    /// <summary>True unless <paramref name="text"/> certainly has no identifier spelled as one of <paramref name="names"/>.</summary>
+    public static bool MayNameAny(string text, ImmutableArray<string> names)
+    {
+        foreach (var name in names)
+        {
+            if (NamesAsWord(text, name))
+            {
+                return true;
+            }
+        }
+
+        return HasUnicodeEscape(text);
+    }
+
+    private static bool NamesAsWord(string text, string name)
     {
         for (var at = text.IndexOf(name, System.StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + 1, System.StringComparison.Ordinal))
         {
@@ -594,7 +606,7 @@ internal static class SourceTextNames
             }
         }
 
-        return HasUnicodeEscape(text);
+        return false;
     }
 
     private static bool HasUnicodeEscape(string text)

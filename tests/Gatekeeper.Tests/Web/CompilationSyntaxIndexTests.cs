@@ -116,6 +116,7 @@ public sealed class CompilationSyntaxIndexTests
         Assert.True(MentionsMap("app.Map(\"/\", () => 1);"));
         Assert.True(MentionsMap("group.MapDelete(\"/{id}\", Delete);"));
         Assert.True(MentionsMap("app.MapMethods(\"/\", new[] { \"PATCH\" }, () => 1);"));
+        Assert.True(MentionsMap("app.\\u004DapGet(\"/\", () => 1);"));
 
         // Words that contain Map but name no Map* method: mappers, MapGroup, a type named Map…ings.
         Assert.False(MentionsMap("public static class OrderMappings { }"));
