@@ -494,6 +494,22 @@ internal sealed class MethodFlow
         return operation.ConstantValue.HasValue || operation is ILiteralOperation or IDefaultValueOperation;
     }
 
+    /// <summary>
+    /// True for the names of the calls that <see cref="Inspect"/> can take for evidence or a mutation with no value of
+    /// the current user in sight and without following them: authorization and checks named for it, a mediator send,
+    /// SQL and EF's bulk operations (<c>Execute…</c>), <c>Entry</c>, a save, a mutating verb. <see cref="CalleeSyntax"/>
+    /// skips binding a callee that has none of them; keep the two in step with <see cref="Inspect"/>.
+    /// </summary>
+    public static bool IsTellingCallName(string name) =>
+        name is "AuthorizeAsync" or "Authorize" or "IsInRole" or "Entry" or "SetValues" or "Send" or "SendAsync" or "Dispatch" or "DispatchAsync" or "HandleAsync"
+        || name.StartsWith("Execute", StringComparison.Ordinal)
+        || ContainsAny(name, CheckCallWords)
+        || IsSaveName(name)
+        || StartsWithVerb(StripAsync(name));
+
+    private static bool IsSaveName(string name) =>
+        name.StartsWith("SaveChanges", StringComparison.Ordinal) || name.StartsWith("Commit", StringComparison.Ordinal) || name is "Save" or "SaveAsync" or "CompleteAsync" or "Complete";
+
     private void Inspect(IInvocationOperation invocation, ref bool evidence, ref MutationFact? mutation, ref MutationFact? modification, ref bool saves)
     {
         var method = invocation.TargetMethod;
@@ -578,7 +594,7 @@ internal sealed class MethodFlow
             return;
         }
 
-        if (name.StartsWith("SaveChanges", StringComparison.Ordinal) || name.StartsWith("Commit", StringComparison.Ordinal) || name is "Save" or "SaveAsync" or "CompleteAsync" or "Complete")
+        if (IsSaveName(name))
         {
             saves = true;
         }

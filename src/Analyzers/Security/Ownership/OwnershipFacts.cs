@@ -23,11 +23,16 @@ internal sealed class OwnershipFacts
     private List<(ITypeSymbol Entity, string Text)>? _queryFilters;
     private readonly ConcurrentDictionary<INamedTypeSymbol, IReadOnlyList<INamedTypeSymbol>> _implementers = new(SymbolEqualityComparer.Default);
     private BaseListIndex? _baseLists;
+    private readonly ConcurrentDictionary<OwnershipSettings, CalleeSyntax> _calleeSyntax = new();
 
-    public OwnershipFacts(Compilation compilation, EndpointModel model)
+    private readonly bool _bindEveryCallee;
+
+    /// <param name="bindEveryCallee">Tests only: bind every callee instead of ruling out first, from syntax, those that add nothing.</param>
+    public OwnershipFacts(Compilation compilation, EndpointModel model, bool bindEveryCallee = false)
     {
         Compilation = compilation;
         Model = model;
+        _bindEveryCallee = bindEveryCallee;
     }
 
     public Compilation Compilation { get; }
@@ -385,6 +390,9 @@ internal sealed class OwnershipFacts
         return false;
     }
 
+    internal CalleeSyntax CalleeSyntaxFor(OwnershipSettings settings) =>
+        _calleeSyntax.GetOrAdd(settings, s => new CalleeSyntax(Model.SyntaxIndex, s));
+
     // Callees live in other documents, whose models the driver does not hand us (RS1030's concern):
     // the endpoint model's per-tree models, shared with the other security rules.
     public SemanticModel ModelFor(SyntaxTree tree) => Model.Models.For(tree);
@@ -408,6 +416,17 @@ internal sealed class OwnershipFacts
         foreach (var reference in method.DeclaringSyntaxReferences)
         {
             var syntax = reference.GetSyntax(cancellationToken);
+            if (syntax is MethodDeclarationSyntax { Body: null, ExpressionBody: null })
+            {
+                continue;
+            }
+
+            // Most callees add nothing; binding them ahead of the compiler binds them twice.
+            if (!_bindEveryCallee && !CalleeSyntaxFor(settings).MayContribute(syntax, depth, cancellationToken))
+            {
+                return MethodSummary.Nothing;
+            }
+
             if (BodyOf(syntax, null, cancellationToken) is not { } body)
             {
                 continue;

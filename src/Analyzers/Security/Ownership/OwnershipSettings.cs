@@ -38,6 +38,9 @@ internal sealed class OwnershipSettings
 
     public ImmutableArray<string> OwnerMembers { get; }
 
+    /// <summary>The settings with every option at its default (tests; a compilation's come from <see cref="Cache"/>).</summary>
+    internal static OwnershipSettings CreateDefault() => new(DefaultOwnerMembers, DefaultCurrentUserNames, DefaultAdministrativeNames);
+
     public ImmutableArray<string> CurrentUserNames { get; }
 
     public ImmutableArray<string> AdministrativeNames { get; }

@@ -339,6 +339,61 @@ public class GK1001_OwnershipCheckMissingAnalyzerTests
             .RunAsync();
 
     /// <summary>
+    /// <summary>
+    /// A followed guard is read from syntax before it is bound (CalleeSyntax): it is evidence when its text names the
+    /// user, also through a member of its own type with a neutral name. The documented decision: a principal reached
+    /// through another type's member whose names say nothing of the user is not seen in a followed method.
+    /// </summary>
+    [Fact]
+    public Task Guards_are_read_from_syntax_before_binding() =>
+        Test(/* lang=c#-test */ """
+            using System.Security.Claims;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Authorization;
+            using Microsoft.AspNetCore.Mvc;
+
+            namespace Notes.Api.Controllers;
+
+            public class RequestContext { public ClaimsPrincipal Caller { get; set; } = new(); }
+
+            public class NoteGuard(ClaimsPrincipal principal, RequestContext context)
+            {
+                private readonly ClaimsPrincipal _caller = principal;
+                public bool IsMine(Note note) => note.OwnerId == _caller.FindFirst("sub")!.Value;
+                public bool IsTheirs(Note note) => note.OwnerId == context.Caller.FindFirst("sub")!.Value;
+            }
+
+            [ApiController]
+            [Authorize]
+            [Route("api/notes")]
+            public class NotesController(AppDb db, NoteGuard guard) : ControllerBase
+            {
+                // Compliant: the guard compares with a principal of its own type (_caller).
+                [HttpDelete("{id}")]
+                public async Task<IActionResult> Delete(int id)
+                {
+                    var note = await db.Notes.FindAsync(id);
+                    if (note is null || !guard.IsMine(note)) return NotFound();
+                    db.Notes.Remove(note);
+                    await db.SaveChangesAsync();
+                    return NoContent();
+                }
+
+                // Reported by decision (docs/rules/GK1001.md): context.Caller is a ClaimsPrincipal, but nothing on the
+                // way names the user, and the guard is not bound to find out.
+                [HttpDelete("theirs/{id}")]
+                public async Task<IActionResult> [|DeleteTheirs|](int id)
+                {
+                    var note = await db.Notes.FindAsync(id);
+                    if (note is null || !guard.IsTheirs(note)) return NotFound();
+                    db.Notes.Remove(note);
+                    await db.SaveChangesAsync();
+                    return NoContent();
+                }
+            }
+            """)
+            .RunAsync();
+
     /// Implementations are found from base lists by name before any symbol (see OwnershipFacts.ImplementersOf):
     /// every way C# lets a source type implement a source interface must still be followed. Each service below
     /// deletes without checking the owner, so each action is reported only if its implementation is found (an

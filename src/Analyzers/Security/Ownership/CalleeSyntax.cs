@@ -1,0 +1,186 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Gatekeeper.Analyzers.Web;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Gatekeeper.Analyzers.Security.Ownership;
+
+/// <summary>
+/// Whether a followed callee can add anything to GK1001's flow, read from its syntax before its body is bound.
+/// Binding a callee the compiler has not reached yet means binding it twice (docs/performance.md), and most
+/// callees add nothing (a repository's <c>FindAsync</c>, a validator, <c>ToResponse</c>, an entity's <c>Apply</c>).
+/// <see cref="MethodFlow"/> finds evidence or a mutation in a body only through:
+/// <list type="bullet">
+/// <item>a value of the current user (a comparison with it, a call scoped by it): the body then names the user,
+///   its principal or a current-user service (<see cref="IsUserWord"/>), or uses a member of its own type
+///   declared with such a type;</item>
+/// <item>a call named for what it does (<see cref="MethodFlow.IsTellingCallName"/>);</item>
+/// <item>while callees are still followed, a call of a method of the compilation that adds something itself.</item>
+/// </list>
+/// A body with none of these is summarized as nothing without binding it. The one kind of evidence this misses is a
+/// user value reached through a member of another type, an inherited member or a method, none of whose names says
+/// anything of the user (<c>_context.Caller.FindFirstValue(…)</c> names a claim and is kept;
+/// <c>n.OwnerId == _context.Caller.Id</c> is not): a decision recorded on the GK1001 page.
+/// </summary>
+internal sealed class CalleeSyntax
+{
+    private static readonly string[] PrincipalWords = { "User", "Principal", "Claim", "Identity" };
+
+    private readonly CompilationSyntaxIndex _index;
+    private readonly OwnershipSettings _settings;
+    private readonly Dictionary<(SyntaxNode Declaration, int Depth), bool> _answers = new();
+    private readonly Dictionary<TypeDeclarationSyntax, HashSet<string>> _userMembers = new();
+
+    public CalleeSyntax(CompilationSyntaxIndex index, OwnershipSettings settings)
+    {
+        _index = index;
+        _settings = settings;
+    }
+
+    /// <summary>
+    /// False when the method or local function <paramref name="declaration"/>, followed with <paramref name="depth"/>
+    /// calls still allowed below it, certainly yields no evidence and no mutation.
+    /// </summary>
+    public bool MayContribute(SyntaxNode declaration, int depth, CancellationToken cancellationToken)
+    {
+        lock (_answers)
+        {
+            if (_answers.TryGetValue((declaration, depth), out var known))
+            {
+                return known;
+            }
+        }
+
+        var answer = Compute(declaration, depth, cancellationToken);
+        lock (_answers)
+        {
+            _answers[(declaration, depth)] = answer;
+        }
+
+        return answer;
+    }
+
+    private bool Compute(SyntaxNode declaration, int depth, CancellationToken cancellationToken)
+    {
+        var userMembers = UserMembersOf(declaration.FirstAncestorOrSelf<TypeDeclarationSyntax>());
+        foreach (var node in declaration.DescendantNodes())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            switch (node)
+            {
+                case SimpleNameSyntax name when IsUserWord(name.Identifier.ValueText) || userMembers.Contains(name.Identifier.ValueText):
+                case ParameterSyntax parameter when IsUserWord(parameter.Identifier.ValueText):
+                    return true;
+                case InvocationExpressionSyntax invocation:
+                    if (SyntaxTreeIndex.InvokedName(invocation) is not { } invoked
+                        || MethodFlow.IsTellingCallName(invoked)
+                        || (depth > 0 && MayContributeAny(invoked, depth - 1, cancellationToken)))
+                    {
+                        return true;
+                    }
+
+                    break;
+
+                // Calls the compiler writes for the code: the query operators, a collection initializer's Add.
+                case QueryExpressionSyntax when depth > 0:
+                    return true;
+                case InitializerExpressionSyntax { RawKind: (int)SyntaxKind.CollectionInitializerExpression } when depth > 0 && MayContributeAny("Add", depth - 1, cancellationToken):
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Some method of the compilation named <paramref name="name"/> (an implementation, an override, an extension) may contribute.</summary>
+    private bool MayContributeAny(string name, int depth, CancellationToken cancellationToken)
+    {
+        foreach (var method in _index.MethodsNamed(name, cancellationToken))
+        {
+            if ((method.Body is not null || method.ExpressionBody is not null) && MayContribute(method, depth, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A name that can denote the current user, its principal or a current-user service (the configured words, and User / Principal / Claim / Identity).</summary>
+    private bool IsUserWord(string name) => _settings.IsCurrentUserName(name) || ContainsAny(name, PrincipalWords);
+
+    /// <summary>
+    /// The fields, properties and primary-constructor parameters of <paramref name="type"/> whose declared type has a
+    /// user word (<c>ClaimsPrincipal _caller</c>, <c>ICurrentUser _me</c>): a body that uses them by a neutral name
+    /// still reaches the user.
+    /// </summary>
+    private HashSet<string> UserMembersOf(TypeDeclarationSyntax? type)
+    {
+        if (type is null)
+        {
+            return new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        lock (_userMembers)
+        {
+            if (_userMembers.TryGetValue(type, out var known))
+            {
+                return known;
+            }
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        // A primary constructor's parameters (C# 12 classes): a child node, since Roslyn 4.5's API has no property for it.
+        foreach (var primary in type.ChildNodes().OfType<ParameterListSyntax>())
+        {
+            foreach (var parameter in primary.Parameters)
+            {
+                if (parameter.Type is { } parameterType && IsUserWord(parameterType.ToString()))
+                {
+                    names.Add(parameter.Identifier.ValueText);
+                }
+            }
+        }
+
+        foreach (var member in type.Members)
+        {
+            switch (member)
+            {
+                case BaseFieldDeclarationSyntax field when IsUserWord(field.Declaration.Type.ToString()):
+                    foreach (var variable in field.Declaration.Variables)
+                    {
+                        names.Add(variable.Identifier.ValueText);
+                    }
+
+                    break;
+                case PropertyDeclarationSyntax property when IsUserWord(property.Type.ToString()):
+                    names.Add(property.Identifier.ValueText);
+                    break;
+            }
+        }
+
+        lock (_userMembers)
+        {
+            _userMembers[type] = names;
+        }
+
+        return names;
+    }
+
+    private static bool ContainsAny(string name, string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (name.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
