@@ -120,9 +120,7 @@ internal sealed class SyntaxNameMap<T>
 
 /// <summary>
 /// What a glance at one tree tells, without walking method bodies: its classes (for
-/// <see cref="EndpointCandidates"/>), its method declarations by name, and whether its text names a
-/// <c>Map*</c> method at all (no <c>Map*</c> call can hide in a tree that does not). In the IDE, the edited
-/// document of a test project then needs no full <see cref="SyntaxTreeIndex"/>.
+/// <see cref="EndpointCandidates"/>), its method declarations by name, its aliases and base lists.
 /// </summary>
 internal sealed class SyntaxTreeOutline
 {
@@ -135,15 +133,13 @@ internal sealed class SyntaxTreeOutline
         IReadOnlyList<ClassSummary> chainClasses,
         IReadOnlyList<(TypeDeclarationSyntax Declaration, ImmutableArray<string> BaseNames)> baseLists,
         IReadOnlyList<AliasDirective> aliases,
-        SyntaxNameMap<MethodDeclarationSyntax> methods,
-        bool mentionsMap)
+        SyntaxNameMap<MethodDeclarationSyntax> methods)
     {
         _methods = methods;
         Classes = classes;
         ChainClasses = chainClasses;
         BaseLists = baseLists;
         Aliases = aliases;
-        MentionsMap = mentionsMap;
     }
 
     /// <summary>Every class declared in the tree (nested ones included).</summary>
@@ -161,9 +157,6 @@ internal sealed class SyntaxTreeOutline
 
     /// <summary>The using and extern aliases of the tree (global ones included).</summary>
     public IReadOnlyList<AliasDirective> Aliases { get; }
-
-    /// <summary>True when the tree's text may name a <c>Map*</c> method (<see cref="MinimalApiEndpoints.MapMethodNames"/>).</summary>
-    public bool MentionsMap { get; }
 
     /// <summary>The methods declared in the tree with the name <paramref name="name"/> (members of its types; local functions are not methods).</summary>
     public IReadOnlyList<MethodDeclarationSyntax> MethodsNamed(string name) => _methods.Get(name);
@@ -221,16 +214,13 @@ internal sealed class SyntaxTreeOutline
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var text = tree.GetText(cancellationToken).ToString();
-        var mentionsMap = SourceTextNames.MayNameAny(text, MinimalApiEndpoints.MapMethodNames);
 
         return new SyntaxTreeOutline(
             classes,
             (IReadOnlyList<ClassSummary>?)chainClasses ?? NoClasses,
             (IReadOnlyList<(TypeDeclarationSyntax, ImmutableArray<string>)>?)baseLists ?? new (TypeDeclarationSyntax, ImmutableArray<string>)[0],
             (IReadOnlyList<AliasDirective>?)aliases ?? new AliasDirective[0],
-            methods,
-            mentionsMap);
+            methods);
     }
 }
 
@@ -277,7 +267,7 @@ internal sealed class CompilationSyntaxIndex
     /// <summary>
     /// Every invocation named like a <c>Map*</c> method (<paramref name="name"/>) in the trees that have one
     /// that <see cref="MinimalApiEndpoints.MayBeMapCall">may map an endpoint</see> (every caller filters with
-    /// it): trees whose text never says <c>Map</c> are skipped without being indexed, the others after one
+    /// it): trees whose text names no <c>Map*</c> method are skipped without being indexed, the others after one
     /// look that is kept with the tree.
     /// </summary>
     public IEnumerable<InvocationExpressionSyntax> MapInvocationsNamed(string name, CancellationToken cancellationToken)
@@ -300,7 +290,7 @@ internal sealed class CompilationSyntaxIndex
     /// Every invocation of a member named <paramref name="name"/> in the compilation, gathered from every tree once per
     /// name: the same names come back for each endpoint (a registration method's callers, <c>AddAuthorization</c>), and
     /// asking every tree each time grows with the square of the project. Only a tree whose text names
-    /// <paramref name="name"/> is walked (<see cref="SourceTextNames.MayName"/>): most trees of an API never are.
+    /// <paramref name="name"/> is walked (<see cref="SourceTextWords"/>): most trees of an API never are.
     /// </summary>
     public IReadOnlyList<InvocationExpressionSyntax> InvocationsNamed(string name, CancellationToken cancellationToken)
     {
@@ -368,23 +358,12 @@ internal sealed class CompilationSyntaxIndex
         return _methodsByName.GetOrAdd(name, found ?? (IReadOnlyList<MethodDeclarationSyntax>)System.Array.Empty<MethodDeclarationSyntax>());
     }
 
-    /// <summary>
-    /// Whether the text of <paramref name="tree"/> may name <paramref name="name"/>; the answer is kept with the
-    /// tree, so an IDE edit asks only the edited tree again.
-    /// </summary>
-    private static bool MayName(SyntaxTree tree, string name, CancellationToken cancellationToken)
-    {
-        var entry = EntryOf(tree);
-        var answers = Volatile.Read(ref entry.NamesInText) ?? Interlocked.CompareExchange(ref entry.NamesInText, new ConcurrentDictionary<string, bool>(System.StringComparer.Ordinal), null) ?? entry.NamesInText;
-        if (answers.TryGetValue(name, out var answer))
-        {
-            return answer;
-        }
+    /// <summary>Whether the text of <paramref name="tree"/> may name <paramref name="name"/> (its words are kept with the tree).</summary>
+    private static bool MayName(SyntaxTree tree, string name, CancellationToken cancellationToken) =>
+        WordsOf(tree, cancellationToken).MayName(name);
 
-        answer = SourceTextNames.MayName(tree.GetText(cancellationToken).ToString(), name);
-        answers.TryAdd(name, answer);
-        return answer;
-    }
+    private static SourceTextWords WordsOf(SyntaxTree tree, CancellationToken cancellationToken) =>
+        GetOrBuild(ref EntryOf(tree).Words, static (t, c) => SourceTextWords.Of(t.GetText(c).ToString()), tree, cancellationToken);
 
     /// <summary>Every class declared in the compilation (syntax summaries).</summary>
     public IEnumerable<ClassSummary> Classes(CancellationToken cancellationToken)
@@ -491,7 +470,7 @@ internal sealed class CompilationSyntaxIndex
         }
 
         var found = false;
-        if (OutlineOf(tree, cancellationToken).MentionsMap)
+        if (WordsOf(tree, cancellationToken).MayNameAny(MinimalApiEndpoints.MapMethodNames))
         {
             var index = For(tree, cancellationToken);
             foreach (var name in MinimalApiEndpoints.MapMethodNames)
@@ -528,9 +507,7 @@ internal sealed class CompilationSyntaxIndex
     {
         public SyntaxTreeIndex? Index;
         public SyntaxTreeOutline? Outline;
-
-        /// <summary>Names asked of the tree's text, and whether the text may name them.</summary>
-        public ConcurrentDictionary<string, bool>? NamesInText;
+        public SourceTextWords? Words;
 
         /// <summary>0: not asked yet; 1: the tree has an invocation that may map an endpoint; -1: it has none.</summary>
         public int MayMapEndpoint;
@@ -571,36 +548,64 @@ internal sealed class AliasDirective
 }
 
 /// <summary>
-/// Whether a source text can hold an identifier, read from the characters alone. A necessary condition, never a
-/// sufficient one: comments and strings count, and a text with a Unicode escape (<c>\u0041pp</c> is the
-/// identifier <c>App</c>) may name anything.
+/// The words of a source text (maximal runs of identifier characters), kept as hashes: whether the text can hold an
+/// identifier, read from the characters alone, in one pass per tree and with no string per word. A necessary
+/// condition, never a sufficient one: words in comments and strings count, a hash may collide, and a text with a
+/// Unicode escape (<c>\u0041pp</c> is the identifier <c>App</c>) may name anything.
 /// </summary>
-internal static class SourceTextNames
+internal sealed class SourceTextWords
 {
-    /// <summary>True unless <paramref name="text"/> certainly has no identifier spelled <paramref name="name"/>.</summary>
-    public static bool MayName(string text, string name) => NamesAsWord(text, name) || HasUnicodeEscape(text);
+    private readonly HashSet<int> _hashes;
+    private readonly bool _hasUnicodeEscape;
 
-    /// <summary>True unless <paramref name="text"/> certainly has no identifier spelled as one of <paramref name="names"/>.</summary>
-    public static bool MayNameAny(string text, ImmutableArray<string> names)
+    private SourceTextWords(HashSet<int> hashes, bool hasUnicodeEscape)
+    {
+        _hashes = hashes;
+        _hasUnicodeEscape = hasUnicodeEscape;
+    }
+
+    public static SourceTextWords Of(string text)
+    {
+        var hashes = new HashSet<int>();
+        var hasUnicodeEscape = false;
+        var hash = 0;
+        var inWord = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (SyntaxFacts.IsIdentifierPartCharacter(c))
+            {
+                hash = inWord ? Mix(hash, c) : Mix(Seed, c);
+                inWord = true;
+                continue;
+            }
+
+            if (inWord)
+            {
+                hashes.Add(hash);
+                inWord = false;
+            }
+
+            hasUnicodeEscape |= c == '\\' && i + 1 < text.Length && text[i + 1] is 'u' or 'U';
+        }
+
+        if (inWord)
+        {
+            hashes.Add(hash);
+        }
+
+        return new SourceTextWords(hashes, hasUnicodeEscape);
+    }
+
+    /// <summary>True unless the text certainly has no identifier spelled <paramref name="name"/>.</summary>
+    public bool MayName(string name) => _hasUnicodeEscape || _hashes.Contains(HashOf(name));
+
+    /// <summary>True unless the text certainly has no identifier spelled as one of <paramref name="names"/>.</summary>
+    public bool MayNameAny(ImmutableArray<string> names)
     {
         foreach (var name in names)
         {
-            if (NamesAsWord(text, name))
-            {
-                return true;
-            }
-        }
-
-        return HasUnicodeEscape(text);
-    }
-
-    private static bool NamesAsWord(string text, string name)
-    {
-        for (var at = text.IndexOf(name, System.StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + 1, System.StringComparison.Ordinal))
-        {
-            var end = at + name.Length;
-            if ((at == 0 || !SyntaxFacts.IsIdentifierPartCharacter(text[at - 1]))
-                && (end == text.Length || !SyntaxFacts.IsIdentifierPartCharacter(text[end])))
+            if (MayName(name))
             {
                 return true;
             }
@@ -609,16 +614,19 @@ internal static class SourceTextNames
         return false;
     }
 
-    private static bool HasUnicodeEscape(string text)
+    private const int Seed = unchecked((int)2166136261);
+
+    // FNV-1a: stable across processes (string.GetHashCode is not), cheap per character.
+    private static int Mix(int hash, char c) => unchecked((hash ^ c) * 16777619);
+
+    private static int HashOf(string name)
     {
-        for (var at = text.IndexOf('\\'); at >= 0 && at + 1 < text.Length; at = text.IndexOf('\\', at + 1))
+        var hash = Seed;
+        foreach (var c in name)
         {
-            if (text[at + 1] is 'u' or 'U')
-            {
-                return true;
-            }
+            hash = Mix(hash, c);
         }
 
-        return false;
+        return hash;
     }
 }

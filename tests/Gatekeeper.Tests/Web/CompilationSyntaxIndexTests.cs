@@ -133,11 +133,13 @@ public sealed class CompilationSyntaxIndexTests
     [InlineData("app.\\u0052egister();", "Register", true)]
     [InlineData("var s = \"\\n\";", "Register", false)]
     [InlineData("", "Register", false)]
+    [InlineData("Register", "Register", true)]
+    [InlineData("x.Registe();", "Register", false)]
     public void A_text_may_name_an_identifier_only_as_a_whole_word_or_through_an_escape(string text, string name, bool expected) =>
-        Assert.Equal(expected, SourceTextNames.MayName(text, name));
+        Assert.Equal(expected, SourceTextWords.Of(text).MayName(name));
 
     private static bool MentionsMap(string statements) =>
-        SyntaxTreeOutline.Build(CSharpSyntaxTree.ParseText("class C { void M(dynamic app, dynamic group, dynamic _mapper, dynamic order) { " + statements + " } }"), CancellationToken.None).MentionsMap;
+        SourceTextWords.Of("class C { void M(dynamic app, dynamic group, dynamic _mapper, dynamic order) { " + statements + " } }").MayNameAny(MinimalApiEndpoints.MapMethodNames);
 
     private static CSharpCompilation Compile(string[] sources) =>
         CSharpCompilation.Create(
