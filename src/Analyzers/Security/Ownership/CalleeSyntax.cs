@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -32,8 +33,8 @@ internal sealed class CalleeSyntax
 
     private readonly CompilationSyntaxIndex _index;
     private readonly OwnershipSettings _settings;
-    private readonly Dictionary<(SyntaxNode Declaration, int Depth), bool> _answers = new();
-    private readonly Dictionary<TypeDeclarationSyntax, HashSet<string>> _userMembers = new();
+    private readonly ConcurrentDictionary<(SyntaxNode Declaration, int Depth), bool> _answers = new();
+    private readonly ConcurrentDictionary<TypeDeclarationSyntax, HashSet<string>> _userMembers = new();
 
     public CalleeSyntax(CompilationSyntaxIndex index, OwnershipSettings settings)
     {
@@ -47,20 +48,13 @@ internal sealed class CalleeSyntax
     /// </summary>
     public bool MayContribute(SyntaxNode declaration, int depth, CancellationToken cancellationToken)
     {
-        lock (_answers)
+        if (_answers.TryGetValue((declaration, depth), out var known))
         {
-            if (_answers.TryGetValue((declaration, depth), out var known))
-            {
-                return known;
-            }
+            return known;
         }
 
         var answer = Compute(declaration, depth, cancellationToken);
-        lock (_answers)
-        {
-            _answers[(declaration, depth)] = answer;
-        }
-
+        _answers.TryAdd((declaration, depth), answer);
         return answer;
     }
 
@@ -125,12 +119,9 @@ internal sealed class CalleeSyntax
             return new HashSet<string>(StringComparer.Ordinal);
         }
 
-        lock (_userMembers)
+        if (_userMembers.TryGetValue(type, out var known))
         {
-            if (_userMembers.TryGetValue(type, out var known))
-            {
-                return known;
-            }
+            return known;
         }
 
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -163,12 +154,7 @@ internal sealed class CalleeSyntax
             }
         }
 
-        lock (_userMembers)
-        {
-            _userMembers[type] = names;
-        }
-
-        return names;
+        return _userMembers.GetOrAdd(type, names);
     }
 
     private static bool ContainsAny(string name, string[] words)
