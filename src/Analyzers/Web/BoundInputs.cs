@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace Gatekeeper.Analyzers.Web;
 
-/// <summary>Where a declaration lives: its tree and the start of its declaring syntax (stable across semantic models).</summary>
+/// <summary>Where a declaration lives: its tree and the start of its name (stable across semantic models).</summary>
 internal readonly struct DeclarationKey : IEquatable<DeclarationKey>
 {
     public DeclarationKey(SyntaxTree tree, int position)
@@ -23,13 +23,28 @@ internal readonly struct DeclarationKey : IEquatable<DeclarationKey>
 
     public int Position { get; }
 
+    /// <summary>
+    /// The key of a source symbol: the start of its name. From <see cref="ISymbol.Locations"/>, which source symbols
+    /// keep; <see cref="ISymbol.DeclaringSyntaxReferences"/> finds the declaration node again on each call, and this
+    /// runs for every member of every model. A positional record property shares its parameter's name, so its key.
+    /// </summary>
     public static DeclarationKey? Of(ISymbol symbol)
     {
-        var references = symbol.DeclaringSyntaxReferences;
-        return references.Length == 0 ? null : new DeclarationKey(references[0].SyntaxTree, references[0].Span.Start);
+        var locations = symbol.Locations;
+        return locations.Length > 0 && locations[0] is { IsInSource: true, SourceTree: { } tree } location
+            ? new DeclarationKey(tree, location.SourceSpan.Start)
+            : null;
     }
 
-    public static DeclarationKey Of(SyntaxNode node) => new(node.SyntaxTree, node.SpanStart);
+    /// <summary>The key of a property, parameter or field variable declaration: the start of its name, as for its symbol.</summary>
+    public static DeclarationKey Of(SyntaxNode node) =>
+        new(node.SyntaxTree, node switch
+        {
+            PropertyDeclarationSyntax property => property.Identifier.SpanStart,
+            ParameterSyntax parameter => parameter.Identifier.SpanStart,
+            VariableDeclaratorSyntax variable => variable.Identifier.SpanStart,
+            _ => node.SpanStart,
+        });
 
     public bool Equals(DeclarationKey other) => Tree == other.Tree && Position == other.Position;
 
@@ -353,8 +368,9 @@ internal sealed class BoundInputs
 
         foreach (var member in record.GetMembers(parameter.Name))
         {
-            if (member is IPropertySymbol property && property.DeclaringSyntaxReferences.Length > 0 && parameter.DeclaringSyntaxReferences.Length > 0
-                && property.DeclaringSyntaxReferences[0].Span == parameter.DeclaringSyntaxReferences[0].Span)
+            // Declared at the parameter's name, as in PositionalParameter.
+            if (member is IPropertySymbol property && property.Locations.Length > 0 && parameter.Locations.Length > 0
+                && property.Locations[0] == parameter.Locations[0])
             {
                 return property;
             }
