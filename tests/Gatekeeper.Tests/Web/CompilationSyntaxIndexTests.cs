@@ -124,6 +124,17 @@ public sealed class CompilationSyntaxIndexTests
     }
 
     [Theory]
+    [InlineData("app.MapGet(\"/\", () => 1);", true)]
+    [InlineData("app.\\u004DapGet(\"/\", () => 1);", true)]
+    [InlineData("var map = app.OrderMappings(); app.MapGroup(\"/api\");", false)]
+    [InlineData("app.Use(\"/\", () => 1);", false)]
+    public void A_compilation_has_a_Map_call_when_a_tree_names_one_even_through_an_escape(string statement, bool expected)
+    {
+        var compilation = Compile(["static class Program { static void Main(dynamic app) { " + statement + " } }"]);
+        Assert.Equal(expected, new CompilationSyntaxIndex(compilation).HasAnyMapCall(CancellationToken.None));
+    }
+
+    [Theory]
     [InlineData("app.Register();", "Register", true)]
     [InlineData("@Register(app);", "Register", true)]
     [InlineData("x?.Register<int>();", "Register", true)]
