@@ -149,6 +149,18 @@ public sealed class CompilationSyntaxIndexTests
     public void A_text_may_name_an_identifier_only_as_a_whole_word_or_through_an_escape(string text, string name, bool expected) =>
         Assert.Equal(expected, SourceTextWords.Of(text).MayName(name));
 
+    [Fact]
+    public void The_word_filter_knows_every_word_and_rules_out_most_others()
+    {
+        var words = Enumerable.Range(0, 600).Select(i => $"Word{i}").ToList();
+        var filter = SourceTextWords.Of(string.Join(" ", words.Select(w => $"var {w} = x.{w}();")));
+        Assert.All(words, word => Assert.True(filter.MayName(word)));
+
+        // A Bloom filter may say "maybe" for an absent word: rarely, or the index walks trees for nothing.
+        var maybes = Enumerable.Range(0, 2000).Count(i => filter.MayName($"Absent{i}"));
+        Assert.True(maybes < 100, $"{maybes} of 2000 absent words read as maybe");
+    }
+
     private static bool MentionsMap(string statements) =>
         SourceTextWords.Of("class C { void M(dynamic app, dynamic group, dynamic _mapper, dynamic order) { " + statements + " } }").MayNameAny(MinimalApiEndpoints.MapMethodNames);
 
