@@ -31,6 +31,9 @@ internal sealed class CalleeSyntax
 {
     private static readonly string[] PrincipalWords = { "User", "Principal", "Claim", "Identity" };
 
+    // Read only: a declaration outside any type (a top-level local function) has no members.
+    private static readonly HashSet<string> NoMembers = new(StringComparer.Ordinal);
+
     private readonly CompilationSyntaxIndex _index;
     private readonly OwnershipSettings _settings;
     private readonly ConcurrentDictionary<(SyntaxNode Declaration, int Depth), bool> _answers = new();
@@ -116,7 +119,7 @@ internal sealed class CalleeSyntax
     {
         if (type is null)
         {
-            return new HashSet<string>(StringComparer.Ordinal);
+            return NoMembers;
         }
 
         if (_userMembers.TryGetValue(type, out var known))
