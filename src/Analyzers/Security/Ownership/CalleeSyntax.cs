@@ -31,13 +31,14 @@ internal sealed class CalleeSyntax
 {
     private static readonly string[] PrincipalWords = { "User", "Principal", "Claim", "Identity" };
 
-    // Read only: a declaration outside any type (a top-level local function) has no members.
-    private static readonly HashSet<string> NoMembers = new(StringComparer.Ordinal);
-
     private readonly CompilationSyntaxIndex _index;
     private readonly OwnershipSettings _settings;
     private readonly ConcurrentDictionary<(SyntaxNode Declaration, int Depth), bool> _answers = new();
     private readonly ConcurrentDictionary<TypeDeclarationSyntax, HashSet<string>> _userMembers = new();
+
+    // Read only: a declaration outside any type (a top-level local function) has no members. Per instance, since
+    // shipped code keeps no static mutable state (StaticStateTests).
+    private readonly HashSet<string> _noMembers = new(StringComparer.Ordinal);
 
     public CalleeSyntax(CompilationSyntaxIndex index, OwnershipSettings settings)
     {
@@ -119,7 +120,7 @@ internal sealed class CalleeSyntax
     {
         if (type is null)
         {
-            return NoMembers;
+            return _noMembers;
         }
 
         if (_userMembers.TryGetValue(type, out var known))
