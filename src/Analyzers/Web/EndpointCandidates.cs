@@ -158,33 +158,23 @@ internal sealed class EndpointCandidates
             }
         }
 
-        // Grown to a fixed point through base-list names; the names of all source classes are gathered only
-        // when a base list names a type that may be another assembly's controller base.
-        Dictionary<string, bool>? libraryNames = null;
-        bool MayNameLibraryControllerBase(string name)
+        // Grown to a fixed point through base-list names. Whether a base name may be another assembly's controller
+        // base is settled once per name: the written form and known bases first, then the source classes (a test
+        // project's `XunitTestBase` then costs no look into the references), then the references. The source
+        // classes are searched per name, not gathered into a set: on every keystroke in the IDE that set was most
+        // of this computation's time and garbage, for the two or three base names a project asks about.
+        Dictionary<string, bool>? libraryBaseNames = null;
+        bool MayNameLibraryBase(string name)
         {
-            libraryNames ??= new Dictionary<string, bool>(StringComparer.Ordinal);
-            if (!libraryNames.TryGetValue(name, out var answer))
+            libraryBaseNames ??= new Dictionary<string, bool>(StringComparer.Ordinal);
+            if (!libraryBaseNames.TryGetValue(name, out var answer))
             {
-                libraryNames.Add(name, answer = mayNameLibraryControllerBase(name));
+                answer = !LooksLikeInterface(name) && !KnownNonControllerBases.Contains(name)
+                    && !index.DeclaresClass(name, cancellationToken) && mayNameLibraryControllerBase(name);
+                libraryBaseNames.Add(name, answer);
             }
 
             return answer;
-        }
-
-        HashSet<string>? sourceClassNames = null;
-        bool IsSourceClass(string name)
-        {
-            if (sourceClassNames is null)
-            {
-                sourceClassNames = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var summary in index.Classes(cancellationToken))
-                {
-                    sourceClassNames.Add(summary.Name);
-                }
-            }
-
-            return sourceClassNames.Contains(name);
         }
 
         Dictionary<ClassDeclarationSyntax, bool>? confirmed = null;
@@ -216,9 +206,7 @@ internal sealed class EndpointCandidates
                     return true;
                 }
 
-                // The source classes first: a test project's `XunitTestBase` then costs no look into the references.
-                libraryBase |= !LooksLikeInterface(baseName) && !KnownNonControllerBases.Contains(baseName)
-                    && !IsSourceClass(baseName) && MayNameLibraryControllerBase(baseName);
+                libraryBase |= MayNameLibraryBase(baseName);
             }
 
             // Its symbols decide (a controller base has a name of its own choosing, so the name cannot). A class

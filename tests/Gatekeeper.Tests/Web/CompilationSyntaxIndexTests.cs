@@ -5,6 +5,7 @@ using Gatekeeper.Analyzers.Web;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 using Xunit;
 
 namespace Gatekeeper.Tests.Web;
@@ -147,13 +148,13 @@ public sealed class CompilationSyntaxIndexTests
     [InlineData("Register", "Register", true)]
     [InlineData("x.Registe();", "Register", false)]
     public void A_text_may_name_an_identifier_only_as_a_whole_word_or_through_an_escape(string text, string name, bool expected) =>
-        Assert.Equal(expected, SourceTextWords.Of(text).MayName(name));
+        Assert.Equal(expected, SourceTextWords.Of(SourceText.From(text)).MayName(name));
 
     [Fact]
     public void The_word_filter_knows_every_word_and_rules_out_most_others()
     {
         var words = Enumerable.Range(0, 600).Select(i => $"Word{i}").ToList();
-        var filter = SourceTextWords.Of(string.Join(" ", words.Select(w => $"var {w} = x.{w}();")));
+        var filter = SourceTextWords.Of(SourceText.From(string.Join(" ", words.Select(w => $"var {w} = x.{w}();"))));
         Assert.All(words, word => Assert.True(filter.MayName(word)));
 
         // A Bloom filter may say "maybe" for an absent word: rarely, or the index walks trees for nothing.
@@ -161,8 +162,38 @@ public sealed class CompilationSyntaxIndexTests
         Assert.True(maybes < 100, $"{maybes} of 2000 absent words read as maybe");
     }
 
+    [Theory]
+    [InlineData("MapGet", 0)]
+    [InlineData("MapGet", 1)]
+    [InlineData("MapGet", 2)]
+    [InlineData("MapGet", 5)]
+    [InlineData("\\u004DapGet", 0)]
+    [InlineData("\\u004DapGet", 1)]
+    public void A_text_is_read_in_chunks_and_a_name_across_a_chunk_boundary_counts(string name, int charactersBeforeBoundary)
+    {
+        // The name starts charactersBeforeBoundary characters before the end of the first chunk.
+        var padding = new string(' ', SourceTextChunks.ChunkLength - charactersBeforeBoundary);
+        var text = SourceText.From(padding + name + "(x);" + new string(' ', 100));
+        Assert.True(SourceTextWords.Of(text).MayName("MapGet"));
+        Assert.True(CompilationSyntaxIndex.MayContainMapName(text));
+
+        // The same text with the name broken at that place names nothing.
+        var broken = SourceText.From(padding + name.Substring(0, 1) + " " + name.Substring(1) + "(x);" + new string(' ', 100));
+        Assert.False(SourceTextWords.Of(broken).MayName("MapGet"));
+        Assert.False(CompilationSyntaxIndex.MayContainMapName(broken));
+    }
+
+    [Fact]
+    public void A_text_without_Map_or_an_escape_needs_no_word_scan()
+    {
+        Assert.False(CompilationSyntaxIndex.MayContainMapName(SourceText.From("var mapper = new OrderProjection(); var s = \"\\n\";")));
+        Assert.False(CompilationSyntaxIndex.MayContainMapName(SourceText.From("")));
+        Assert.True(CompilationSyntaxIndex.MayContainMapName(SourceText.From("Ma" + "p")));
+        Assert.True(CompilationSyntaxIndex.MayContainMapName(SourceText.From("x.\\U0000004DapGet()")));
+    }
+
     private static bool MentionsMap(string statements) =>
-        SourceTextWords.Of("class C { void M(dynamic app, dynamic group, dynamic _mapper, dynamic order) { " + statements + " } }").MayNameAny(MinimalApiEndpoints.MapMethodNames);
+        SourceTextWords.Of(SourceText.From("class C { void M(dynamic app, dynamic group, dynamic _mapper, dynamic order) { " + statements + " } }")).MayNameAny(MinimalApiEndpoints.MapMethodNames);
 
     private static CSharpCompilation Compile(string[] sources) =>
         CSharpCompilation.Create(
