@@ -29,6 +29,8 @@ internal sealed record BenchmarkOptions
                                ASP.NET Core pack, as every web build runs them): the CPU Gatekeeper adds
                                to that analysis, and its telemetry there
           --isolate            profiling aid: also run each Gatekeeper analyzer alone once per size
+          --gc-attribution     profiling aid: per rule, the time its callbacks spent paused for garbage
+                               collections and the bytes they allocated (one-thread analysis only)
           --rules GK1002,...   profiling aid: measure only the Gatekeeper analyzers reporting these IDs
                                and report its telemetry and CPU overhead over a no-op analyzer
           --dump DIR           also write the generated sources under DIR/<size>x/
@@ -53,6 +55,8 @@ internal sealed record BenchmarkOptions
     public bool Peer { get; init; } = true;
 
     public bool Isolate { get; init; }
+
+    public bool GcAttribution { get; init; }
 
     public bool Overhead { get; init; }
 
@@ -88,6 +92,7 @@ internal sealed record BenchmarkOptions
                 "--concurrent" => options with { Concurrent = true },
                 "--no-peer" => options with { Peer = false },
                 "--isolate" => options with { Isolate = true },
+                "--gc-attribution" => options with { GcAttribution = true },
                 "--overhead" => options with { Overhead = true },
                 "--platform" => options with { Platform = true },
                 "--rules" => options with { Rules = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },

@@ -47,12 +47,12 @@ internal static class Report
         text.AppendLine("#### Build: whole solution (both projects)");
         text.AppendLine();
         var overhead = sizes.All(s => s.Runs.All(r => r.Baseline is not null));
-        text.AppendLine("| Size | Compiler diagnostics: wall / CPU (ms) | Gatekeeper total (ms) | Gatekeeper / compiler | Allocated: compiler (MB) |" + (overhead ? " Overhead CPU (ms) | Overhead / compiler CPU | Allocated: overhead (MB) |" : ""));
-        text.AppendLine("|---|---:|---:|---:|---:|" + (overhead ? "---:|---:|---:|" : ""));
+        text.AppendLine("| Size | Compiler diagnostics: wall / CPU (ms) | Gatekeeper total (ms) | Gatekeeper / compiler | Allocated: compiler / analysis (MB) | GC pauses: compiler / analysis (ms) |" + (overhead ? " Overhead CPU (ms) | Overhead / compiler CPU | Allocated: overhead (MB) |" : ""));
+        text.AppendLine("|---|---:|---:|---:|---:|---:|" + (overhead ? "---:|---:|---:|" : ""));
         foreach (var s in sizes)
         {
             var row = Invariant(
-                $"| {X(s.Size)} | {Median(s.Runs.Select(r => r.Compiler.WallMs)):N0} / {Median(s.Runs.Select(r => r.Compiler.CpuMs)):N0} | {Median(s.Runs.Select(r => r.GatekeeperTotalMs)):N0} | {Median(s.Runs.Select(r => r.GatekeeperShare)):P2} | {Median(s.Runs.Select(r => (double)r.Compiler.Bytes)) / 1e6:N0} |");
+                $"| {X(s.Size)} | {Median(s.Runs.Select(r => r.Compiler.WallMs)):N0} / {Median(s.Runs.Select(r => r.Compiler.CpuMs)):N0} | {Median(s.Runs.Select(r => r.GatekeeperTotalMs)):N0} | {Median(s.Runs.Select(r => r.GatekeeperShare)):P2} | {Median(s.Runs.Select(r => (double)r.Compiler.Bytes)) / 1e6:N0} / {Median(s.Runs.Select(r => (double)r.Gatekeeper.Bytes)) / 1e6:N0} | {Median(s.Runs.Select(r => r.Compiler.GcPauseMs)):N0} / {Median(s.Runs.Select(r => r.Gatekeeper.GcPauseMs)):N0} |");
             if (overhead)
             {
                 row += Invariant($" {Median(s.Runs.Select(r => r.OverheadCpuMs)):N0} | {Median(s.Runs.Select(r => r.OverheadShare)):P1} | {Median(s.Runs.Select(r => r.OverheadBytes)) / 1e6:N0} |");
@@ -62,7 +62,7 @@ internal static class Report
         }
 
         text.AppendLine();
-        text.AppendLine("Gatekeeper total: time inside Gatekeeper's callbacks by Roslyn's telemetry (`AnalyzerTelemetryInfo.ExecutionTime`, summed over its analyzers and both projects), against the wall time of the compiler's `GetDiagnostics()` on the same, fresh compilations." + (overhead
+        text.AppendLine("Gatekeeper total: time inside Gatekeeper's callbacks by Roslyn's telemetry (`AnalyzerTelemetryInfo.ExecutionTime`, summed over its analyzers and both projects), against the wall time of the compiler's `GetDiagnostics()` on the same, fresh compilations. Analysis: the run with Gatekeeper (its allocations and the driver's, the binding included); GC pauses: the time the runtime was stopped for collections during each run, which the telemetry counts inside whichever callback was allocating." + (overhead
             ? " Overhead: process CPU of the analysis with Gatekeeper minus the same analysis with a no-op analyzer; it adds the driver work Gatekeeper's actions cause outside its callbacks (IOperation trees, semantic-model binding)."
             : ""));
         var platform = sizes.Where(s => s.Runs.All(r => r.Platform is not null)).ToList();
@@ -99,6 +99,29 @@ internal static class Report
                 ? Invariant($"{Percentile(samples, 50):N1} / {Percentile(samples, 95):N1}")
                 : "";
             text.AppendLine(Invariant($"| {rule} | {cells} | {diagnostics} | {ide} |"));
+        }
+
+        var attributed = sizes.Where(s => s.Runs.All(r => r.RuleGc is not null)).ToList();
+        foreach (var s in attributed)
+        {
+            text.AppendLine();
+            text.AppendLine(Invariant($"#### Garbage collection inside each rule's callbacks (--gc-attribution), {X(s.Size)}, median ms and MB"));
+            text.AppendLine();
+            text.AppendLine("| Rule | Telemetry | Callbacks (stopwatch) | Paused for GC inside them | Own work (callbacks − paused) | Allocated (MB) |");
+            text.AppendLine("|---|---:|---:|---:|---:|---:|");
+            var rules = s.Runs[0].RuleGc!.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList();
+            foreach (var rule in rules.Append("Total"))
+            {
+                RuleGc Of(RunResult r) => rule == "Total"
+                    ? new RuleGc(r.RuleGc!.Values.Sum(g => g.CallbackMs), r.RuleGc.Values.Sum(g => g.GcPauseMs), r.RuleGc.Values.Sum(g => g.Bytes))
+                    : r.RuleGc!.GetValueOrDefault(rule) ?? new RuleGc(0, 0, 0);
+                var telemetry = Median(s.Runs.Select(r => rule == "Total" ? r.GatekeeperTotalMs : r.RuleMs.GetValueOrDefault(rule)));
+                text.AppendLine(Invariant(
+                    $"| {rule} | {telemetry:N0} | {Median(s.Runs.Select(r => Of(r).CallbackMs)):N0} | {Median(s.Runs.Select(r => Of(r).GcPauseMs)):N0} | {Median(s.Runs.Select(r => Of(r).OwnMs)):N0} | {Median(s.Runs.Select(r => (double)Of(r).Bytes)) / 1e6:N0} |"));
+            }
+
+            text.AppendLine();
+            text.AppendLine(Invariant($"Own work against the compiler's diagnostics time: {Median(s.Runs.Select(r => r.RuleGc!.Values.Sum(g => g.OwnMs) / r.Compiler.WallMs)):P2} (telemetry: {Median(s.Runs.Select(r => r.GatekeeperShare)):P2})."));
         }
 
         var isolated = sizes.Where(s => s.Isolation is not null).ToList();

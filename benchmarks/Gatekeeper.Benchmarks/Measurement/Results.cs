@@ -2,8 +2,21 @@ using System.Collections.Generic;
 
 namespace Gatekeeper.Benchmarks.Measurement;
 
-/// <summary>Wall time, CPU time of the process, and bytes allocated by one measured call.</summary>
-internal readonly record struct Cost(double WallMs, double CpuMs, long Bytes);
+/// <summary>
+/// Wall time, CPU time of the process, bytes allocated, and time the runtime was paused for garbage collection during
+/// one measured call. A pause lands inside whichever callback allocated when the budget ran out, and Roslyn's
+/// telemetry counts it there: most of what is collected is the compiler's garbage.
+/// </summary>
+internal readonly record struct Cost(double WallMs, double CpuMs, long Bytes, double GcPauseMs);
+
+/// <summary>
+/// One rule's callbacks in one run (--gc-attribution): their time by a stopwatch around each, the part of it the runtime
+/// was paused for garbage collection, and the bytes they allocated.
+/// </summary>
+internal sealed record RuleGc(double CallbackMs, double GcPauseMs, long Bytes)
+{
+    public double OwnMs => CallbackMs - GcPauseMs;
+}
 
 /// <summary>One measured run on one size.</summary>
 internal sealed record RunResult(
@@ -14,7 +27,8 @@ internal sealed record RunResult(
     IReadOnlyDictionary<string, int> RuleDiagnostics,
     Cost? Baseline,
     PeerResult? Peer,
-    PlatformResult? Platform = null)
+    PlatformResult? Platform = null,
+    IReadOnlyDictionary<string, RuleGc>? RuleGc = null)
 {
     /// <summary>Gatekeeper's telemetry total against the compiler's diagnostics time (both wall clock).</summary>
     public double GatekeeperShare => GatekeeperTotalMs / Compiler.WallMs;

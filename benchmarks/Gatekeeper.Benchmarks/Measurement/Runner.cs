@@ -23,11 +23,13 @@ internal sealed class Runner
     private readonly AnalyzerCatalog _catalog;
     private readonly bool _concurrent;
     private readonly bool _measureOverhead;
+    private readonly bool _attributeGc;
     private readonly ConcurrentQueue<string> _analyzerExceptions = new();
 
-    public Runner(AnalyzerCatalog catalog, bool concurrent, bool measureOverhead)
+    public Runner(AnalyzerCatalog catalog, bool concurrent, bool measureOverhead, bool attributeGc)
     {
         _catalog = catalog;
+        _attributeGc = attributeGc;
         _concurrent = concurrent;
         _measureOverhead = measureOverhead;
     }
@@ -63,7 +65,13 @@ internal sealed class Runner
         // (b) Every Gatekeeper analyzer, as a build runs them, on both projects. A no-op analyzer rides
         // along, so that every method body is bound as in a build, even in a project where Gatekeeper
         // registers nothing (the driver binds nothing when no analyzer needs it).
-        var gatekeeper = MeasureAnalyzers(solution.NewCompilations(), [.. _catalog.CreateGatekeeper(), new NoOpAnalyzer(withOperations: false)]);
+        var measured = _catalog.CreateGatekeeper();
+        var attributed = _attributeGc ? measured.Select(a => new GcAttributingAnalyzer(a)).ToList() : null;
+        var gatekeeper = MeasureAnalyzers(solution.NewCompilations(), [.. attributed ?? (IEnumerable<DiagnosticAnalyzer>)measured, new NoOpAnalyzer(withOperations: false)]);
+        var ruleGc = attributed?.GroupBy(a => AnalyzerCatalog.NameOf(a)).ToDictionary(
+            g => g.Key,
+            g => new RuleGc(g.Sum(a => a.CallbackMs), g.Sum(a => a.GcPauseMs), g.Sum(a => a.Bytes)),
+            StringComparer.Ordinal);
 
         // The same analysis with the no-op analyzer alone (--overhead): what (b) costs without Gatekeeper's work.
         Cost? baseline = _measureOverhead ? MeasureAnalyzers(solution.NewCompilations(), [new NoOpAnalyzer(withOperations: false)]).Cost : null;
@@ -109,7 +117,8 @@ internal sealed class Runner
             gatekeeper.Diagnostics.GroupBy(d => d.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
             baseline,
             peer,
-            platform);
+            platform,
+            ruleGc);
     }
 
     /// <summary>
@@ -346,12 +355,14 @@ internal sealed class Runner
         using var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
         var bytesBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var pausedBefore = GC.GetTotalPauseDuration();
         var stopwatch = Stopwatch.StartNew();
         action();
         var wall = stopwatch.Elapsed.TotalMilliseconds;
+        var paused = (GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds;
         var bytes = GC.GetTotalAllocatedBytes(precise: true) - bytesBefore;
         process.Refresh();
-        return new Cost(wall, (process.TotalProcessorTime - cpuBefore).TotalMilliseconds, bytes);
+        return new Cost(wall, (process.TotalProcessorTime - cpuBefore).TotalMilliseconds, bytes, paused);
     }
 
     private sealed record AnalysisResult(Cost Cost, double TelemetryMs, IReadOnlyDictionary<string, double> RuleMs, IReadOnlyList<Diagnostic> Diagnostics);

@@ -1,0 +1,120 @@
+using System;
+using System.Threading;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Gatekeeper.Benchmarks.Measurement;
+
+// Handed to CompilationWithAnalyzers in this process only, never loaded by a compiler or shipped.
+#pragma warning disable RS1001, RS1012, RS1025, RS1026, RS1036, RS1041
+
+/// <summary>
+/// --gc-attribution: a Gatekeeper analyzer wrapped so that each of its callbacks records the time inside it, the
+/// bytes the thread allocated and the time the runtime was paused for garbage collection meanwhile. Roslyn's
+/// telemetry counts a pause inside whichever callback allocated when the budget ran out, and most of what a
+/// collection traces is the compiler's and the driver's live data: this tells a rule's own work from the
+/// collections it happened to trigger. The measured analysis must run on one thread (the default), or other
+/// threads' pauses and allocations would not be told apart.
+/// </summary>
+internal sealed class GcAttributingAnalyzer : DiagnosticAnalyzer
+{
+    private readonly DiagnosticAnalyzer _inner;
+    private long _ticks;
+    private long _pauseTicks;
+    private long _bytes;
+
+    public GcAttributingAnalyzer(DiagnosticAnalyzer inner)
+    {
+        _inner = inner;
+    }
+
+    public DiagnosticAnalyzer Inner => _inner;
+
+    public double CallbackMs => _ticks * 1000.0 / Stopwatch.Frequency;
+
+    public double GcPauseMs => TimeSpan.FromTicks(_pauseTicks).TotalMilliseconds;
+
+    public long Bytes => _bytes;
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => _inner.SupportedDiagnostics;
+
+    public override void Initialize(AnalysisContext context) => _inner.Initialize(new WrappingContext(context, this));
+
+    /// <summary>The callback, measured.</summary>
+    private Action<T> Wrap<T>(Action<T> action) => argument =>
+    {
+        var pausedBefore = GC.GetTotalPauseDuration();
+        var bytesBefore = GC.GetAllocatedBytesForCurrentThread();
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            action(argument);
+        }
+        finally
+        {
+            Interlocked.Add(ref _ticks, Stopwatch.GetTimestamp() - started);
+            Interlocked.Add(ref _bytes, GC.GetAllocatedBytesForCurrentThread() - bytesBefore);
+            Interlocked.Add(ref _pauseTicks, (GC.GetTotalPauseDuration() - pausedBefore).Ticks);
+        }
+    };
+
+    private sealed class WrappingContext(AnalysisContext inner, GcAttributingAnalyzer owner) : AnalysisContext
+    {
+        public override void EnableConcurrentExecution() => inner.EnableConcurrentExecution();
+
+        public override void ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags analysisMode) => inner.ConfigureGeneratedCodeAnalysis(analysisMode);
+
+        public override void RegisterCompilationStartAction(Action<CompilationStartAnalysisContext> action) =>
+            inner.RegisterCompilationStartAction(owner.Wrap<CompilationStartAnalysisContext>(start => action(new WrappingStartContext(start, owner))));
+
+        public override void RegisterCompilationAction(Action<CompilationAnalysisContext> action) => inner.RegisterCompilationAction(owner.Wrap(action));
+
+        public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => inner.RegisterSemanticModelAction(owner.Wrap(action));
+
+        public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) =>
+            inner.RegisterSymbolAction(owner.Wrap(action), symbolKinds);
+
+        public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) =>
+            throw new NotSupportedException("--gc-attribution does not wrap code block start actions yet");
+
+        public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => inner.RegisterCodeBlockAction(owner.Wrap(action));
+
+        public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => inner.RegisterSyntaxTreeAction(owner.Wrap(action));
+
+        public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) =>
+            inner.RegisterSyntaxNodeAction(owner.Wrap(action), syntaxKinds);
+
+        public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) =>
+            inner.RegisterOperationAction(owner.Wrap(action), operationKinds);
+
+        public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) => inner.RegisterOperationBlockAction(owner.Wrap(action));
+    }
+
+    private sealed class WrappingStartContext(CompilationStartAnalysisContext inner, GcAttributingAnalyzer owner)
+        : CompilationStartAnalysisContext(inner.Compilation, inner.Options, inner.CancellationToken)
+    {
+        public override void RegisterCompilationEndAction(Action<CompilationAnalysisContext> action) => inner.RegisterCompilationEndAction(owner.Wrap(action));
+
+        public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => inner.RegisterSemanticModelAction(owner.Wrap(action));
+
+        public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) =>
+            inner.RegisterSymbolAction(owner.Wrap(action), symbolKinds);
+
+        public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) =>
+            throw new NotSupportedException("--gc-attribution does not wrap code block start actions yet");
+
+        public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => inner.RegisterCodeBlockAction(owner.Wrap(action));
+
+        public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => inner.RegisterSyntaxTreeAction(owner.Wrap(action));
+
+        public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) =>
+            inner.RegisterSyntaxNodeAction(owner.Wrap(action), syntaxKinds);
+
+        public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) =>
+            inner.RegisterOperationAction(owner.Wrap(action), operationKinds);
+
+        public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) => inner.RegisterOperationBlockAction(owner.Wrap(action));
+    }
+}
