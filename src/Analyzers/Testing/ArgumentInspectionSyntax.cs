@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Gatekeeper.Analyzers.Knowledge;
+using Gatekeeper.Analyzers.Web;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -16,11 +17,11 @@ namespace Gatekeeper.Analyzers.Testing;
 internal static class ArgumentInspectionSyntax
 {
     /// <summary>
-    /// The names of the methods of one tree whose declaration <see cref="MayInspectDirectly"/>:
-    /// syntax only, cached per tree for as long as the tree lives (the IDE's next compilation shares
-    /// the unchanged trees). Stored only when fully built (a cancelled walk stores nothing).
+    /// Whether a method declaration <see cref="MayInspectDirectly"/>: syntax only, cached per declaration for as long
+    /// as its tree lives (the IDE's next compilation shares the unchanged trees' nodes). Stored only when the walk
+    /// completed (a cancelled walk stores nothing).
     /// </summary>
-    private static readonly ConditionalWeakTable<SyntaxTree, HashSet<string>> DirectlyInspectingMethods = new();
+    private static readonly ConditionalWeakTable<MethodDeclarationSyntax, StrongBox<bool>> DirectlyInspectingMethods = new();
 
     /// <summary>
     /// False when nothing in <paramref name="root"/> can be an argument inspection by itself: no name
@@ -118,43 +119,32 @@ internal static class ArgumentInspectionSyntax
         };
 
     /// <summary>
-    /// The names of the methods declared in <paramref name="compilation"/> whose declaration
-    /// <see cref="MayInspectDirectly"/>: a call of any other name cannot reach an inspecting helper
-    /// one call deep. Per tree from the weak cache; the union is the caller's to keep for the compilation.
+    /// True when a method of the compilation named <paramref name="name"/> <see cref="MayInspectDirectly"/>: a call of
+    /// any other name cannot reach an inspecting helper one call deep. Only the declarations of that name are read
+    /// (found by name in the trees' outlines); walking every method of every test tree up front was most of GK2003's time.
     /// </summary>
-    public static HashSet<string> DirectlyInspectingMethodNames(Compilation compilation, CancellationToken cancellationToken)
+    public static bool SomeMethodNamedMayInspectDirectly(CompilationSyntaxIndex index, string name, CancellationToken cancellationToken)
     {
-        var names = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (var tree in compilation.SyntaxTrees)
+        foreach (var method in index.MethodsNamed(name, cancellationToken))
         {
-            names.UnionWith(DirectlyInspectingMethodsOf(tree, cancellationToken));
-        }
-
-        return names;
-    }
-
-    private static HashSet<string> DirectlyInspectingMethodsOf(SyntaxTree tree, CancellationToken cancellationToken)
-    {
-        if (DirectlyInspectingMethods.TryGetValue(tree, out var names))
-        {
-            return names;
-        }
-
-        var built = new HashSet<string>(System.StringComparer.Ordinal);
-        var root = tree.GetRoot(cancellationToken);
-
-        // Methods are members of types (of namespaces): no need to look inside member bodies for them.
-        foreach (var node in root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
-        {
-            if (node is MethodDeclarationSyntax method
-                && !built.Contains(method.Identifier.ValueText)
-                && MayInspectDirectly(method, cancellationToken))
+            if (MethodMayInspectDirectly(method, cancellationToken))
             {
-                built.Add(method.Identifier.ValueText);
+                return true;
             }
         }
 
-        return DirectlyInspectingMethods.GetValue(tree, _ => built);
+        return false;
+    }
+
+    private static bool MethodMayInspectDirectly(MethodDeclarationSyntax method, CancellationToken cancellationToken)
+    {
+        if (DirectlyInspectingMethods.TryGetValue(method, out var known))
+        {
+            return known.Value;
+        }
+
+        var answer = MayInspectDirectly(method, cancellationToken);
+        return DirectlyInspectingMethods.GetValue(method, _ => new StrongBox<bool>(answer)).Value;
     }
 
     private static string[] ParameterNames(ParameterListSyntax list)

@@ -47,8 +47,8 @@ public class StaticStateTests
             "A cache of syntax-only facts keyed by the immutable SyntaxTree, on purpose across compilations (the IDE's next compilation shares the unchanged trees). "
             + "Weak, so it dies with the tree; an index is stored only when fully built (a cancelled build stores nothing: CancellationTests checks the results after a cancelled run).",
         ["Gatekeeper.Analyzers.Testing.ArgumentInspectionSyntax.DirectlyInspectingMethods"] =
-            "GK2003's syntax-only facts (the names of a tree's methods that may inspect call arguments) keyed by the immutable SyntaxTree, on purpose across compilations "
-            + "(the IDE's next compilation shares the unchanged trees). Weak, so it dies with the tree; a set is stored only when fully built (a cancelled walk stores nothing).",
+            "GK2003's syntax-only fact (whether a method declaration may inspect call arguments) keyed by the immutable declaration node, on purpose across compilations "
+            + "(the IDE's next compilation shares the unchanged trees' nodes). Weak, so it dies with the tree; an answer is stored only when its walk completed (a cancelled walk stores nothing).",
         ["Gatekeeper.Analyzers.Web.EndpointModel.PerCompilation"] =
             "The endpoint model, created once per compilation and shared by the security rules: keyed weakly by the Compilation (an entry dies with it, "
             + "so nothing crosses compilations); its parts are computed lazily and stored only when complete (a cancelled computation stores nothing).",

@@ -5,6 +5,7 @@ using System.Threading;
 using Gatekeeper.Analyzers.Infrastructure;
 using Gatekeeper.Analyzers.Knowledge;
 using Gatekeeper.Analyzers.Testing;
+using Gatekeeper.Analyzers.Web;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -456,15 +457,18 @@ public sealed class VerificationIgnoresArgumentsAnalyzer : GkDiagnosticAnalyzer
         private readonly ConcurrentDictionary<(SyntaxNode Root, int HelperDepth), bool> _inspects = new();
 
         /// <summary>
-        /// The names of the methods of this compilation that may inspect arguments by themselves
-        /// (<see cref="ArgumentInspectionSyntax.DirectlyInspectingMethodNames"/>), gathered on first need.
+        /// Per called name: whether a method of this compilation with that name may inspect arguments by itself
+        /// (<see cref="ArgumentInspectionSyntax.SomeMethodNamedMayInspectDirectly"/>), asked on first need.
         /// </summary>
-        private HashSet<string>? _directlyInspectingMethodNames;
+        private readonly ConcurrentDictionary<string, bool> _mayInspectDirectlyByName = new(System.StringComparer.Ordinal);
+
+        private readonly CompilationSyntaxIndex _syntax;
 
         public ArgumentInspections(Compilation compilation)
         {
             _compilation = compilation;
             _knowledge = TestFrameworkKnowledge.TryCreate(compilation);
+            _syntax = new CompilationSyntaxIndex(compilation);
         }
 
         public bool InspectsArguments(InvocationExpressionSyntax verification, SemanticModel model, CancellationToken cancellationToken)
@@ -599,18 +603,18 @@ public sealed class VerificationIgnoresArgumentsAnalyzer : GkDiagnosticAnalyzer
         private bool MayReachInspectingHelper(InvocationExpressionSyntax invocation, int helperDepth, CancellationToken cancellationToken) =>
             helperDepth > 1
             || ArgumentInspectionSyntax.InvokedName(invocation) is not { } name
-            || DirectlyInspectingMethodNames(cancellationToken).Contains(name);
+            || MayInspectDirectlyByName(name, cancellationToken);
 
-        private HashSet<string> DirectlyInspectingMethodNames(CancellationToken cancellationToken)
+        private bool MayInspectDirectlyByName(string name, CancellationToken cancellationToken)
         {
-            if (Volatile.Read(ref _directlyInspectingMethodNames) is { } names)
+            if (_mayInspectDirectlyByName.TryGetValue(name, out var known))
             {
-                return names;
+                return known;
             }
 
-            // Racing threads compute the same set; the first one stored wins.
-            var built = ArgumentInspectionSyntax.DirectlyInspectingMethodNames(_compilation, cancellationToken);
-            return Interlocked.CompareExchange(ref _directlyInspectingMethodNames, built, null) ?? built;
+            // Racing threads compute the same answer; a cancelled lookup throws and stores nothing.
+            var answer = ArgumentInspectionSyntax.SomeMethodNamedMayInspectDirectly(_syntax, name, cancellationToken);
+            return _mayInspectDirectlyByName.GetOrAdd(name, answer);
         }
 
         private bool InspectsUncached(SyntaxNode root, SemanticModel model, int helperDepth, CancellationToken cancellationToken)
