@@ -31,6 +31,10 @@ internal sealed record BenchmarkOptions
           --isolate            profiling aid: also run each Gatekeeper analyzer alone once per size
           --gc-attribution     profiling aid: per rule, the time its callbacks spent paused for garbage
                                collections and the bytes they allocated (one-thread analysis only)
+          --prebind WHAT       experiment: a probe analyzer ahead of Gatekeeper declares every symbol
+                               (WHAT = declarations) or also binds every body (WHAT = bodies) at compilation
+                               start, so that Gatekeeper's telemetry no longer includes that Roslyn work when
+                               it would ask for it first (not a build's conditions)
           --rules GK1002,...   profiling aid: measure only the Gatekeeper analyzers reporting these IDs
                                and report its telemetry and CPU overhead over a no-op analyzer
           --dump DIR           also write the generated sources under DIR/<size>x/
@@ -58,6 +62,9 @@ internal sealed record BenchmarkOptions
 
     public bool GcAttribution { get; init; }
 
+    /// <summary>--prebind: null, "declarations" or "bodies".</summary>
+    public string? Prebind { get; init; }
+
     public bool Overhead { get; init; }
 
     public bool Platform { get; init; }
@@ -74,6 +81,9 @@ internal sealed record BenchmarkOptions
     public bool Quick { get; init; }
 
     public bool Help { get; init; }
+
+    private static string PrebindWhat(string value) =>
+        value is "declarations" or "bodies" ? value : throw new ArgumentException("--prebind takes declarations or bodies.");
 
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
@@ -93,6 +103,7 @@ internal sealed record BenchmarkOptions
                 "--no-peer" => options with { Peer = false },
                 "--isolate" => options with { Isolate = true },
                 "--gc-attribution" => options with { GcAttribution = true },
+                "--prebind" => options with { Prebind = PrebindWhat(Value()) },
                 "--overhead" => options with { Overhead = true },
                 "--platform" => options with { Platform = true },
                 "--rules" => options with { Rules = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },

@@ -64,7 +64,7 @@ if (options.Peer && !catalog.HasSonar)
     return 3;
 }
 
-var runner = new Runner(catalog, options.Concurrent, options.Overhead, options.GcAttribution && !options.Concurrent);
+var runner = new Runner(catalog, options.Concurrent, options.Overhead, options.GcAttribution && !options.Concurrent, options.Prebind);
 
 // Warm-up: JIT the compiler, the driver and every analyzer on a small solution, untimed.
 {

@@ -24,6 +24,9 @@ internal sealed class GcAttributingAnalyzer : DiagnosticAnalyzer
     private long _ticks;
     private long _pauseTicks;
     private long _bytes;
+    private long _gen2;
+    private long _gen1;
+    private long _gen0;
 
     public GcAttributingAnalyzer(DiagnosticAnalyzer inner)
     {
@@ -38,6 +41,9 @@ internal sealed class GcAttributingAnalyzer : DiagnosticAnalyzer
 
     public long Bytes => _bytes;
 
+    /// <summary>Collections that started inside the callbacks, by generation (a gen2 one also counts as gen0 and gen1 in the runtime's counts; here each is counted once).</summary>
+    public GcCounts Collections => new(_gen0, _gen1, _gen2);
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => _inner.SupportedDiagnostics;
 
     public override void Initialize(AnalysisContext context) => _inner.Initialize(new WrappingContext(context, this));
@@ -47,6 +53,7 @@ internal sealed class GcAttributingAnalyzer : DiagnosticAnalyzer
     {
         var pausedBefore = GC.GetTotalPauseDuration();
         var bytesBefore = GC.GetAllocatedBytesForCurrentThread();
+        var countsBefore = GcCounts.Now();
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -57,6 +64,10 @@ internal sealed class GcAttributingAnalyzer : DiagnosticAnalyzer
             Interlocked.Add(ref _ticks, Stopwatch.GetTimestamp() - started);
             Interlocked.Add(ref _bytes, GC.GetAllocatedBytesForCurrentThread() - bytesBefore);
             Interlocked.Add(ref _pauseTicks, (GC.GetTotalPauseDuration() - pausedBefore).Ticks);
+            var counts = GcCounts.Now() - countsBefore;
+            Interlocked.Add(ref _gen0, counts.Gen0);
+            Interlocked.Add(ref _gen1, counts.Gen1);
+            Interlocked.Add(ref _gen2, counts.Gen2);
         }
     };
 

@@ -29,7 +29,7 @@ internal static class Report
     {
         var text = new StringBuilder();
         var runs = sizes[0].Runs.Count;
-        text.AppendLine(Invariant($"Sizes {string.Join(", ", sizes.Select(s => X(s.Size)))}; medians of {runs} run(s); IDE: {options.IdeIterations} edits after {options.IdeWarmup} warm-up; {(options.Concurrent ? "concurrent" : "single-threaded")} compiler and analyzer driver; seed {options.Seed}."));
+        text.AppendLine(Invariant($"Sizes {string.Join(", ", sizes.Select(s => X(s.Size)))}; medians of {runs} run(s); IDE: {options.IdeIterations} edits after {options.IdeWarmup} warm-up; {(options.Concurrent ? "concurrent" : "single-threaded")} compiler and analyzer driver; seed {options.Seed}{(options.Prebind is { } prebind ? $"; --prebind {prebind} (an experiment, not a build's conditions)" : "")}."));
         text.AppendLine();
         text.AppendLine(environment);
         text.AppendLine();
@@ -107,18 +107,21 @@ internal static class Report
             text.AppendLine();
             text.AppendLine(Invariant($"#### Garbage collection inside each rule's callbacks (--gc-attribution), {X(s.Size)}, median ms and MB"));
             text.AppendLine();
-            text.AppendLine("| Rule | Telemetry | Callbacks (stopwatch) | Paused for GC inside them | Own work (callbacks − paused) | Allocated (MB) |");
-            text.AppendLine("|---|---:|---:|---:|---:|---:|");
+            text.AppendLine("| Rule | Telemetry | Callbacks (stopwatch) | Paused for GC inside them | Own work (callbacks − paused) | Allocated (MB) | Collections inside, gen0 / gen1 / gen2 (first run) |");
+            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
             var rules = s.Runs[0].RuleGc!.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList();
             foreach (var rule in rules.Append("Total"))
             {
                 RuleGc Of(RunResult r) => rule == "Total"
-                    ? new RuleGc(r.RuleGc!.Values.Sum(g => g.CallbackMs), r.RuleGc.Values.Sum(g => g.GcPauseMs), r.RuleGc.Values.Sum(g => g.Bytes))
+                    ? new RuleGc(r.RuleGc!.Values.Sum(g => g.CallbackMs), r.RuleGc.Values.Sum(g => g.GcPauseMs), r.RuleGc.Values.Sum(g => g.Bytes), r.RuleGc.Values.Aggregate(default(GcCounts), (sum, g) => sum + g.Collections))
                     : r.RuleGc!.GetValueOrDefault(rule) ?? new RuleGc(0, 0, 0);
                 var telemetry = Median(s.Runs.Select(r => rule == "Total" ? r.GatekeeperTotalMs : r.RuleMs.GetValueOrDefault(rule)));
                 text.AppendLine(Invariant(
-                    $"| {rule} | {telemetry:N0} | {Median(s.Runs.Select(r => Of(r).CallbackMs)):N0} | {Median(s.Runs.Select(r => Of(r).GcPauseMs)):N0} | {Median(s.Runs.Select(r => Of(r).OwnMs)):N0} | {Median(s.Runs.Select(r => (double)Of(r).Bytes)) / 1e6:N0} |"));
+                    $"| {rule} | {telemetry:N0} | {Median(s.Runs.Select(r => Of(r).CallbackMs)):N0} | {Median(s.Runs.Select(r => Of(r).GcPauseMs)):N0} | {Median(s.Runs.Select(r => Of(r).OwnMs)):N0} | {Median(s.Runs.Select(r => (double)Of(r).Bytes)) / 1e6:N0} | {Of(s.Runs[0]).Collections} |"));
             }
+
+            text.AppendLine();
+            text.AppendLine(Invariant($"Collections in the whole analysis run (first run), gen0 / gen1 / gen2: {s.Runs[0].Gatekeeper.Collections}; in the compiler run: {s.Runs[0].Compiler.Collections}."));
 
             text.AppendLine();
             text.AppendLine(Invariant($"Own work against the compiler's diagnostics time: {Median(s.Runs.Select(r => r.RuleGc!.Values.Sum(g => g.OwnMs) / r.Compiler.WallMs)):P2} (telemetry: {Median(s.Runs.Select(r => r.GatekeeperShare)):P2})."));

@@ -7,13 +7,31 @@ namespace Gatekeeper.Benchmarks.Measurement;
 /// one measured call. A pause lands inside whichever callback allocated when the budget ran out, and Roslyn's
 /// telemetry counts it there: most of what is collected is the compiler's garbage.
 /// </summary>
-internal readonly record struct Cost(double WallMs, double CpuMs, long Bytes, double GcPauseMs);
+internal readonly record struct Cost(double WallMs, double CpuMs, long Bytes, double GcPauseMs, GcCounts Collections = default);
+
+/// <summary>Garbage collections by generation, each counted once at the highest generation it collected.</summary>
+internal readonly record struct GcCounts(long Gen0, long Gen1, long Gen2)
+{
+    public static GcCounts Now()
+    {
+        long all2 = System.GC.CollectionCount(2), all1 = System.GC.CollectionCount(1), all0 = System.GC.CollectionCount(0);
+        return new GcCounts(all0 - all1, all1 - all2, all2);
+    }
+
+    public static GcCounts operator -(GcCounts after, GcCounts before) =>
+        new(after.Gen0 - before.Gen0, after.Gen1 - before.Gen1, after.Gen2 - before.Gen2);
+
+    public static GcCounts operator +(GcCounts left, GcCounts right) =>
+        new(left.Gen0 + right.Gen0, left.Gen1 + right.Gen1, left.Gen2 + right.Gen2);
+
+    public override string ToString() => $"{Gen0} / {Gen1} / {Gen2}";
+}
 
 /// <summary>
 /// One rule's callbacks in one run (--gc-attribution): their time by a stopwatch around each, the part of it the runtime
 /// was paused for garbage collection, and the bytes they allocated.
 /// </summary>
-internal sealed record RuleGc(double CallbackMs, double GcPauseMs, long Bytes)
+internal sealed record RuleGc(double CallbackMs, double GcPauseMs, long Bytes, GcCounts Collections = default)
 {
     public double OwnMs => CallbackMs - GcPauseMs;
 }

@@ -7,6 +7,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
@@ -26,8 +27,11 @@ internal sealed class Runner
     private readonly bool _attributeGc;
     private readonly ConcurrentQueue<string> _analyzerExceptions = new();
 
-    public Runner(AnalyzerCatalog catalog, bool concurrent, bool measureOverhead, bool attributeGc)
+    private readonly string? _prebind;
+
+    public Runner(AnalyzerCatalog catalog, bool concurrent, bool measureOverhead, bool attributeGc, string? prebind = null)
     {
+        _prebind = prebind;
         _catalog = catalog;
         _attributeGc = attributeGc;
         _concurrent = concurrent;
@@ -67,10 +71,11 @@ internal sealed class Runner
         // registers nothing (the driver binds nothing when no analyzer needs it).
         var measured = _catalog.CreateGatekeeper();
         var attributed = _attributeGc ? measured.Select(a => new GcAttributingAnalyzer(a)).ToList() : null;
-        var gatekeeper = MeasureAnalyzers(solution.NewCompilations(), [.. attributed ?? (IEnumerable<DiagnosticAnalyzer>)measured, new NoOpAnalyzer(withOperations: false)]);
+        IEnumerable<DiagnosticAnalyzer> prebind = _prebind is null ? [] : [new PrebindAnalyzer(declarationsOnly: _prebind == "declarations")];
+        var gatekeeper = MeasureAnalyzers(solution.NewCompilations(), [.. prebind, .. attributed ?? (IEnumerable<DiagnosticAnalyzer>)measured, new NoOpAnalyzer(withOperations: false)]);
         var ruleGc = attributed?.GroupBy(a => AnalyzerCatalog.NameOf(a)).ToDictionary(
             g => g.Key,
-            g => new RuleGc(g.Sum(a => a.CallbackMs), g.Sum(a => a.GcPauseMs), g.Sum(a => a.Bytes)),
+            g => new RuleGc(g.Sum(a => a.CallbackMs), g.Sum(a => a.GcPauseMs), g.Sum(a => a.Bytes), g.Aggregate(default(GcCounts), (sum, a) => sum + a.Collections)),
             StringComparer.Ordinal);
 
         // The same analysis with the no-op analyzer alone (--overhead): what (b) costs without Gatekeeper's work.
@@ -321,7 +326,7 @@ internal sealed class Runner
         });
 
         var ruleMs = new SortedDictionary<string, double>(StringComparer.Ordinal);
-        foreach (var analyzer in analyzers.Where(a => a is not NoOpAnalyzer))
+        foreach (var analyzer in analyzers.Where(a => a is not (NoOpAnalyzer or PrebindAnalyzer)))
         {
             var name = AnalyzerCatalog.NameOf(analyzer);
             ruleMs[name] = ruleMs.GetValueOrDefault(name) + withAnalyzers.Sum(c => ExecutionMs(c, analyzer));
@@ -356,20 +361,21 @@ internal sealed class Runner
         var cpuBefore = process.TotalProcessorTime;
         var bytesBefore = GC.GetTotalAllocatedBytes(precise: true);
         var pausedBefore = GC.GetTotalPauseDuration();
+        var countsBefore = GcCounts.Now();
         var stopwatch = Stopwatch.StartNew();
         action();
         var wall = stopwatch.Elapsed.TotalMilliseconds;
         var paused = (GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds;
         var bytes = GC.GetTotalAllocatedBytes(precise: true) - bytesBefore;
         process.Refresh();
-        return new Cost(wall, (process.TotalProcessorTime - cpuBefore).TotalMilliseconds, bytes, paused);
+        return new Cost(wall, (process.TotalProcessorTime - cpuBefore).TotalMilliseconds, bytes, paused, GcCounts.Now() - countsBefore);
     }
 
     private sealed record AnalysisResult(Cost Cost, double TelemetryMs, IReadOnlyDictionary<string, double> RuleMs, IReadOnlyList<Diagnostic> Diagnostics);
 
     // Handed to CompilationWithAnalyzers in this process only, never loaded by a compiler or shipped:
     // the rules for analyzer assemblies (target framework, release tracking) do not apply.
-#pragma warning disable RS1001, RS1036, RS1041, RS2008
+#pragma warning disable RS1001, RS1012, RS1030, RS1036, RS1041, RS2008
 
     /// <summary>
     /// Registers syntax node actions for methods and invocations (and optionally an operation action)
@@ -397,6 +403,49 @@ internal sealed class Runner
             {
                 context.RegisterOperationAction(static _ => { }, OperationKind.Invocation);
             }
+        }
+    }
+
+    /// <summary>
+    /// --prebind (an experiment, not a build's conditions): ahead of Gatekeeper in the same driver, at compilation
+    /// start, declares every symbol and binds every member body in the driver's cached semantic models. Gatekeeper's
+    /// callbacks then find that work done: what remains in its telemetry is its own code, the operation trees it asks
+    /// for, and the collections that land in its callbacks. With --prebind declarations, only the symbols are declared.
+    /// </summary>
+    private sealed class PrebindAnalyzer(bool declarationsOnly) : DiagnosticAnalyzer
+    {
+        private static readonly DiagnosticDescriptor Descriptor = new(
+            "BENCH0003", "Prebind", "Prebind", "Benchmark", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start =>
+            {
+                var compilation = start.Compilation;
+                _ = compilation.GetDeclarationDiagnostics(start.CancellationToken);
+                if (declarationsOnly)
+                {
+                    return;
+                }
+
+                foreach (var tree in compilation.SyntaxTrees)
+                {
+                    var model = compilation.GetSemanticModel(tree);
+                    foreach (var node in tree.GetRoot(start.CancellationToken).DescendantNodes(n => n is not (BlockSyntax or ArrowExpressionClauseSyntax or EqualsValueClauseSyntax)))
+                    {
+                        // One query inside each body or initializer binds all of it (nullable analysis included).
+                        if (node is BlockSyntax or ArrowExpressionClauseSyntax or EqualsValueClauseSyntax
+                            && node.DescendantNodes().OfType<ExpressionSyntax>().FirstOrDefault() is { } expression)
+                        {
+                            _ = model.GetSymbolInfo(expression, start.CancellationToken);
+                        }
+                    }
+                }
+            });
         }
     }
 
