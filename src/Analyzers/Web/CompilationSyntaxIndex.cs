@@ -466,7 +466,8 @@ internal sealed class CompilationSyntaxIndex
         return false;
     }
 
-    private static bool MayMapEndpoint(SyntaxTree tree, CancellationToken cancellationToken)
+    /// <summary>Whether <paramref name="tree"/> may hold a <c>Map*</c> call (cached with the tree; a necessary condition).</summary>
+    public static bool MayMapEndpoint(SyntaxTree tree, CancellationToken cancellationToken)
     {
         var entry = EntryOf(tree);
         var known = Volatile.Read(ref entry.MayMapEndpoint);
