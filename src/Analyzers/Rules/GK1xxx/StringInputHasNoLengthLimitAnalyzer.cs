@@ -202,7 +202,7 @@ public sealed class StringInputHasNoLengthLimitAnalyzer : GkDiagnosticAnalyzer
         OptionValueCache<LimitAttributes> attributes)
     {
         // Cheap before the compilation-wide inputs: only strings and string collections can be reported.
-        if ((!BoundInputs.IsString(type) && !BoundInputs.IsStringCollection(type)) || IsGeneratedCode(symbol))
+        if ((!BoundInputs.IsString(type) && !BoundInputs.IsStringCollection(type)) || GeneratedCodeDeclarations.IsMarked(symbol, declaration))
         {
             return;
         }
@@ -234,27 +234,6 @@ public sealed class StringInputHasNoLengthLimitAnalyzer : GkDiagnosticAnalyzer
             Describe(input),
             kind == LimitKind.Length ? "length" : "count",
             (kind == LimitKind.Length ? "StringLength(" : "MaxLength(") + lengthText + ")"));
-    }
-
-    /// <summary>
-    /// A declaration inside a type or member marked <c>[GeneratedCode]</c>. The driver skips those for node actions
-    /// (generated code is not analyzed), not inside a document action: the check is this rule's now.
-    /// </summary>
-    private static bool IsGeneratedCode(ISymbol symbol)
-    {
-        for (var current = symbol; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
-        {
-            foreach (var attribute in current.GetAttributes())
-            {
-                if (attribute.AttributeClass is { Name: "GeneratedCodeAttribute" } attributeClass
-                    && attributeClass.ContainingNamespace?.ToDisplayString() == "System.CodeDom.Compiler")
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
     }
 
     /// <summary>What the checks of one document share: its model, where findings go, and the cancellation token.</summary>

@@ -27,9 +27,10 @@ public sealed class TestHasNoAssertionAnalyzer : GkDiagnosticAnalyzer
         ImmutableArray.Create(Descriptors.GK2001_TestHasNoAssertion);
 
     /// <summary>
-    /// Reported only on the name of the test method being analyzed, which is generated code exactly when
-    /// the method is (and then it is not analyzed): the driver's per-diagnostic check is redundant here,
-    /// and it cost a quarter of this rule's time (a scan of every token of each tree with a finding).
+    /// Reported only on the name of a test method of the document being analyzed, which is generated code exactly when
+    /// the method is (a generated document is not analyzed, a <c>[GeneratedCode]</c> declaration is skipped): the driver's
+    /// per-diagnostic check is redundant here, and it cost a quarter of this rule's time (a scan of every token of each
+    /// tree with a finding).
     /// </summary>
     protected override GeneratedCodeAnalysisFlags GeneratedCodeAnalysis => GeneratedCodeAnalysisFlags.ReportDiagnostics;
 
@@ -49,19 +50,30 @@ public sealed class TestHasNoAssertionAnalyzer : GkDiagnosticAnalyzer
         var properties = ImmutableDictionary<string, string?>.Empty
             .Add(DiagnosticPropertyKeys.AssertionLibrary, knowledge.AssertionLibrary);
 
-        context.RegisterSyntaxNodeAction(
-            nodeContext => AnalyzeMethod(nodeContext, knowledge, finder, configuredMethods, properties),
-            SyntaxKind.MethodDeclaration);
+        // One action per document, not per method: the driver runs it once the compiler has finished the document, so the
+        // test bodies it reads are bound already and their models are shared (eleventh pass of docs/performance.md).
+        context.RegisterSemanticModelAction(document =>
+        {
+            // Tests are members of types: their bodies hold no test to find.
+            foreach (var node in document.SemanticModel.SyntaxTree.GetRoot(document.CancellationToken)
+                         .DescendantNodes(static node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
+            {
+                if (node is MethodDeclarationSyntax declaration)
+                {
+                    AnalyzeMethod(declaration, document, knowledge, finder, configuredMethods, properties);
+                }
+            }
+        });
     }
 
     private static void AnalyzeMethod(
-        SyntaxNodeAnalysisContext context,
+        MethodDeclarationSyntax declaration,
+        SemanticModelAnalysisContext context,
         TestFrameworkKnowledge knowledge,
         AssertionFinder finder,
         OptionValueCache<ConfiguredAssertionMethods> configuredMethods,
         ImmutableDictionary<string, string?> properties)
     {
-        var declaration = (MethodDeclarationSyntax)context.Node;
 
         // Cheap syntax checks first: a test has attributes and a body.
         SyntaxNode? body = (SyntaxNode?)declaration.Body ?? declaration.ExpressionBody;
@@ -73,6 +85,7 @@ public sealed class TestHasNoAssertionAnalyzer : GkDiagnosticAnalyzer
         if (context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not { } method
             || !knowledge.IsTest(method, out var framework, out var isSkipped)
             || isSkipped
+            || GeneratedCodeDeclarations.IsMarked(method, declaration)
             || TestFrameworkKnowledge.HasFrameworkCheckedOutcome(method, framework))
         {
             return;
