@@ -115,6 +115,61 @@ public class GK1001_OwnershipCheckMissingAnalyzerTests
             .RunAsync();
 
     [Fact]
+    public Task Controllers_marked_as_generated_code_are_not_analyzed() =>
+        Test(/* lang=c#-test */ """
+            using System.CodeDom.Compiler;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Authorization;
+            using Microsoft.AspNetCore.Mvc;
+
+            namespace Notes.Api.Controllers;
+
+            // A generated client or scaffold is not analyzed.
+            [GeneratedCode("NSwag", "14.0")]
+            [ApiController]
+            [Authorize]
+            [Route("api/generated")]
+            public class GeneratedNotesController : ControllerBase
+            {
+                private readonly AppDb _db;
+                public GeneratedNotesController(AppDb db) => _db = db;
+
+                [HttpDelete("{id}")]
+                public async Task<IActionResult> Delete(int id)
+                {
+                    var note = await _db.Notes.FindAsync(id);
+                    _db.Notes.Remove(note!);
+                    await _db.SaveChangesAsync();
+                    return NoContent();
+                }
+            }
+
+            [GeneratedCode("tool", "1.0")]
+            public partial class PartlyGeneratedController : ControllerBase
+            {
+            }
+
+            // The attribute on one part leaves the hand-written part analyzed.
+            [ApiController]
+            [Authorize]
+            [Route("api/partly")]
+            public partial class PartlyGeneratedController
+            {
+                private readonly AppDb _db;
+                public PartlyGeneratedController(AppDb db) => _db = db;
+
+                [HttpDelete("{id}")]
+                public async Task<IActionResult> [|Delete|](int id)
+                {
+                    var note = await _db.Notes.FindAsync(id);
+                    _db.Notes.Remove(note!);
+                    await _db.SaveChangesAsync();
+                    return NoContent();
+                }
+            }
+            """).RunAsync();
+
+    [Fact]
     public Task Controller_ownership_evidence_forms_stay_silent() =>
         Test(/* lang=c#-test */ """
             using System;
