@@ -74,7 +74,6 @@ public sealed class TestHasNoAssertionAnalyzer : GkDiagnosticAnalyzer
         OptionValueCache<ConfiguredAssertionMethods> configuredMethods,
         ImmutableDictionary<string, string?> properties)
     {
-
         // Cheap syntax checks first: a test has attributes and a body.
         SyntaxNode? body = (SyntaxNode?)declaration.Body ?? declaration.ExpressionBody;
         if (declaration.AttributeLists.Count == 0 || body is null)
