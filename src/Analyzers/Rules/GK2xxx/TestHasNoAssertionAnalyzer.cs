@@ -50,8 +50,9 @@ public sealed class TestHasNoAssertionAnalyzer : GkDiagnosticAnalyzer
         var properties = ImmutableDictionary<string, string?>.Empty
             .Add(DiagnosticPropertyKeys.AssertionLibrary, knowledge.AssertionLibrary);
 
-        // One action per document, not per method: the driver runs it once the compiler has finished the document, so the
-        // test bodies it reads are bound already and their models are shared (eleventh pass of docs/performance.md).
+        // One action per document, not per method: the driver runs it once the compiler has finished the document. A method's
+        // node action runs when that method alone is compiled, so the helpers below it were bound here first, and again by
+        // the compiler (eleventh pass of docs/performance.md).
         context.RegisterSemanticModelAction(document =>
         {
             // Tests are members of types: their bodies hold no test to find.
