@@ -95,6 +95,35 @@ public class TestRulesGeneratedCodeTests
             .RunAsync();
 
     [Fact]
+    public Task GK2003_reports_in_the_hand_written_part_of_a_partial_class_whose_other_part_is_generated() =>
+        // GK2003 reads a document at a time, where the driver skips no [GeneratedCode] declaration: the rule checks the
+        // attribute itself, where it is written, as the driver does for node actions.
+        GK2003.Test(/* lang=c#-test */ """
+            using System.CodeDom.Compiler;
+            using NSubstitute;
+            using NUnit.Framework;
+
+            public interface IMailer { void Send(string to); }
+
+            [GeneratedCode("SpecFlow", "3.9")]
+            public partial class SignupTests
+            {
+                private readonly IMailer _mailer = Substitute.For<IMailer>();
+
+                [Test]
+                public void Generated_scenario() => _mailer.Received().Send(Arg.Any<string>());
+            }
+
+            public partial class SignupTests
+            {
+                [Test]
+                public void Hand_written() => [|_mailer.Received().Send(Arg.Any<string>())|];
+            }
+            """)
+            .WithReferences(ReferenceSet.NUnit, ReferenceSet.NSubstitute)
+            .RunAsync();
+
+    [Fact]
     public Task GK2004_reports_no_assertion_in_generated_code() =>
         GK2004.Test(/* lang=c#-test */ """
             using System.CodeDom.Compiler;
