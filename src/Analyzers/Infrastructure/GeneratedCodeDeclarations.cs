@@ -1,3 +1,4 @@
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace Gatekeeper.Analyzers.Infrastructure;
@@ -11,6 +12,10 @@ namespace Gatekeeper.Analyzers.Infrastructure;
 /// </summary>
 internal static class GeneratedCodeDeclarations
 {
+    /// <summary><paramref name="node"/> (inside a body, say) is in a declaration marked <c>[GeneratedCode]</c>.</summary>
+    public static bool IsInMarkedDeclaration(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken) =>
+        model.GetEnclosingSymbol(node.SpanStart, cancellationToken) is { } symbol && IsMarked(symbol, node);
+
     public static bool IsMarked(ISymbol symbol, SyntaxNode declaration)
     {
         for (var current = symbol; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)

@@ -85,7 +85,7 @@ public sealed class VerificationIgnoresArgumentsAnalyzer : GkDiagnosticAnalyzer
 
         if (finding is { } found
             && !inspections.InspectsArguments(invocation, context.SemanticModel, context.CancellationToken)
-            && !IsInGeneratedDeclaration(invocation, context.SemanticModel, context.CancellationToken))
+            && !GeneratedCodeDeclarations.IsInMarkedDeclaration(invocation, context.SemanticModel, context.CancellationToken))
         {
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.GK2003_VerificationIgnoresArguments,
@@ -93,10 +93,6 @@ public sealed class VerificationIgnoresArgumentsAnalyzer : GkDiagnosticAnalyzer
                 found.MethodName));
         }
     }
-
-    /// <summary>Inside a declaration marked <c>[GeneratedCode]</c>, which the driver skips for node actions but not for a document's.</summary>
-    private static bool IsInGeneratedDeclaration(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken) =>
-        model.GetEnclosingSymbol(node.SpanStart, cancellationToken) is { } symbol && GeneratedCodeDeclarations.IsMarked(symbol, node);
 
     /// <summary>
     /// Syntax only: false when the verification <paramref name="invocation"/> (named <paramref name="name"/>)
