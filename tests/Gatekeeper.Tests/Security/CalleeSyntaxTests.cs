@@ -36,6 +36,9 @@ public class CalleeSyntaxTests
             public string OwnerId { get; set; } = "";
             public string Title { get; set; } = "";
             public void Apply(OrderRequest request) { Title = request.Title; }
+            public void Archive() { Title = "[archived] " + Title; }
+            public void Stamp() { }
+            public List<string> Tags { get; set; } = new();
         }
 
         public class OrderRequest { public string Title { get; set; } = ""; }
@@ -75,6 +78,54 @@ public class CalleeSyntaxTests
         {
             public static OrderResponse ToResponse(this Order order) => new() { Id = order.Id, Title = order.Title };
             public static List<string> Labels(this Order order) => new() { order.Title, "order" };
+        }
+
+        public interface IOrderMapper { void Map(OrderRequest request, Order order); }
+
+        // Saves: a save is a mutation only beside a change of a loaded order in the same body.
+        public sealed class OrderStore(AppDb db, IOrderMapper mapper)
+        {
+            public async Task AddAsync(Order order)
+            {
+                db.Orders.Add(order);
+                await db.SaveChangesAsync();
+            }
+
+            public async Task RenameAsync(int id, string title)
+            {
+                var order = await db.Orders.FindAsync(id);
+                if (order is null) return;
+                order.Title = title;
+                await db.SaveChangesAsync();
+            }
+
+            public async Task RetagAsync(int id, string tag)
+            {
+                var order = await db.Orders.FindAsync(id);
+                order!.Tags[0] = tag;
+                await db.SaveChangesAsync();
+            }
+
+            public async Task StampLoadedAsync(int id)
+            {
+                var order = await db.Orders.FindAsync(id);
+                ((Order)order!).Stamp();
+                await db.SaveChangesAsync();
+            }
+
+            public async Task PatchAsync(int id, OrderRequest request)
+            {
+                var order = await db.Orders.FindAsync(id);
+                mapper.Map(request, order!);
+                await db.SaveChangesAsync();
+            }
+
+            // A call on a parameter, not on a loaded order.
+            public async Task StampAsync(Order order)
+            {
+                order.Stamp();
+                await db.SaveChangesAsync();
+            }
         }
 
         public sealed class OrderValidator
@@ -188,6 +239,9 @@ public class CalleeSyntaxTests
     [InlineData("OrderService.GetAsync", 1)]
     [InlineData("OrderService.Describe", 1)]
     [InlineData("OrderService.Show", 1)]
+    [InlineData("OrderStore.AddAsync", 0)]
+    [InlineData("OrderStore.AddAsync", 1)]
+    [InlineData("OrderStore.StampAsync", 0)]
     public void Callees_that_add_nothing_are_not_bound(string method, int depth) =>
         Assert.False(MayContribute(method, depth));
 
@@ -201,6 +255,10 @@ public class CalleeSyntaxTests
     [InlineData("OrderService.UpdateAsync", 1)]
     [InlineData("OrderService.DeleteAsync", 1)]
     [InlineData("OrderService.AllowedAsync", 0)]
+    [InlineData("OrderStore.RenameAsync", 0)]
+    [InlineData("OrderStore.RetagAsync", 0)]
+    [InlineData("OrderStore.StampLoadedAsync", 0)]
+    [InlineData("OrderStore.PatchAsync", 0)]
     public void Callees_that_may_add_evidence_or_a_mutation_are_bound(string method, int depth) =>
         Assert.True(MayContribute(method, depth));
 

@@ -65,6 +65,13 @@ internal sealed class CalleeSyntax
     private bool Compute(SyntaxNode declaration, int depth, CancellationToken cancellationToken)
     {
         var userMembers = UserMembersOf(declaration.FirstAncestorOrSelf<TypeDeclarationSyntax>());
+
+        // A save adds a mutation only beside a change of a loaded resource (a local) in the same body: a write to a
+        // member or an element, a call on a local, a mapper call. A repository's AddAsync (Add, then SaveChanges) has none.
+        var saves = false;
+        var mayModify = false;
+        HashSet<string>? locals = null;
+        List<string>? localReceivers = null;
         foreach (var node in declaration.DescendantNodes())
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -81,6 +88,31 @@ internal sealed class CalleeSyntax
                         return true;
                     }
 
+                    saves |= MethodFlow.IsSaveName(invoked);
+                    if (MethodFlow.IsMapLikeName(invoked))
+                    {
+                        mayModify = true;
+                    }
+                    else if (invocation.Expression is MemberAccessExpressionSyntax { Expression: var receiver } && StripValue(receiver) is IdentifierNameSyntax local)
+                    {
+                        (localReceivers ??= new List<string>()).Add(local.Identifier.ValueText);
+                    }
+
+                    break;
+                case AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Left: not IdentifierNameSyntax }:
+                    mayModify = true;
+                    break;
+                case VariableDeclaratorSyntax variable:
+                    (locals ??= new HashSet<string>(StringComparer.Ordinal)).Add(variable.Identifier.ValueText);
+                    break;
+                case SingleVariableDesignationSyntax designation:
+                    (locals ??= new HashSet<string>(StringComparer.Ordinal)).Add(designation.Identifier.ValueText);
+                    break;
+                case ForEachStatementSyntax forEach:
+                    (locals ??= new HashSet<string>(StringComparer.Ordinal)).Add(forEach.Identifier.ValueText);
+                    break;
+                case CatchDeclarationSyntax { Identifier.ValueText: { Length: > 0 } caught }:
+                    (locals ??= new HashSet<string>(StringComparer.Ordinal)).Add(caught);
                     break;
 
                 // Calls the compiler writes for the code: the query operators, a collection initializer's Add.
@@ -91,7 +123,29 @@ internal sealed class CalleeSyntax
             }
         }
 
-        return false;
+        return saves && (mayModify || (locals is not null && localReceivers is not null && localReceivers.Any(locals.Contains)));
+    }
+
+    /// <summary>The value under parentheses, casts and <c>!</c>, which add no operation of their own around a local.</summary>
+    private static ExpressionSyntax StripValue(ExpressionSyntax expression)
+    {
+        while (true)
+        {
+            switch (expression)
+            {
+                case ParenthesizedExpressionSyntax parenthesized:
+                    expression = parenthesized.Expression;
+                    break;
+                case CastExpressionSyntax cast:
+                    expression = cast.Expression;
+                    break;
+                case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } suppressed:
+                    expression = suppressed.Operand;
+                    break;
+                default:
+                    return expression;
+            }
+        }
     }
 
     /// <summary>Some method of the compilation named <paramref name="name"/> (an implementation, an override, an extension) may contribute.</summary>

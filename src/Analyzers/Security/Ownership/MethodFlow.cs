@@ -497,17 +497,24 @@ internal sealed class MethodFlow
     /// <summary>
     /// True for the names of the calls that <see cref="Inspect"/> can take for evidence or a mutation with no value of
     /// the current user in sight and without following them: authorization and checks named for it, a mediator send,
-    /// SQL and EF's bulk operations (<c>Execute…</c>), <c>Entry</c>, a save, a mutating verb. <see cref="CalleeSyntax"/>
-    /// skips binding a callee that has none of them; keep the two in step with <see cref="Inspect"/>.
+    /// SQL and EF's bulk operations (<c>Execute…</c>), <c>Entry</c>, a mutating verb. A save (<see cref="IsSaveName"/>)
+    /// tells only beside a change of a loaded resource in the same body. <see cref="CalleeSyntax"/> skips binding a
+    /// callee that has none of them; keep the two in step with <see cref="Inspect"/> and <see cref="Analyze"/>.
     /// </summary>
     public static bool IsTellingCallName(string name) =>
         name is "AuthorizeAsync" or "Authorize" or "IsInRole" or "Entry" or "SetValues" or "Send" or "SendAsync" or "Dispatch" or "DispatchAsync" or "HandleAsync"
         || name.StartsWith("Execute", StringComparison.Ordinal)
         || ContainsAny(name, CheckCallWords)
-        || IsSaveName(name)
         || StartsWithVerb(StripAsync(name));
 
-    private static bool IsSaveName(string name) =>
+    /// <summary>
+    /// A call that may write a loaded resource through another value: a mapper's <c>Map(request, note)</c>, <c>Apply</c>,
+    /// <c>Adapt</c> (a modification that counts once saved).
+    /// </summary>
+    public static bool IsMapLikeName(string name) => StartsWithAny(name, MapLikeNames);
+
+    /// <summary>A save: <c>SaveChanges…</c>, <c>Commit…</c>, <c>Save</c>, <c>Complete</c>. It turns a modification of a loaded resource into a mutation.</summary>
+    public static bool IsSaveName(string name) =>
         name.StartsWith("SaveChanges", StringComparison.Ordinal) || name.StartsWith("Commit", StringComparison.Ordinal) || name is "Save" or "SaveAsync" or "CompleteAsync" or "Complete";
 
     private void Inspect(IInvocationOperation invocation, ref bool evidence, ref MutationFact? mutation, ref MutationFact? modification, ref bool saves)
@@ -604,7 +611,7 @@ internal sealed class MethodFlow
         {
             modification ??= new MutationFact(MutationShape.LoadedResource, isDelete: false, target.Type, target, invocation.Syntax);
         }
-        else if (StartsWithAny(name, MapLikeNames))
+        else if (IsMapLikeName(name))
         {
             for (var i = 1; i < invocation.Arguments.Length; i++)
             {
