@@ -155,7 +155,6 @@ public sealed class OwnershipCheckMissingAnalyzer : GkDiagnosticAnalyzer
     {
         if (endpoint.HandlerSyntax is not { } handlerSyntax
             || IsAdministrativeOrOwnerGuarded(endpoint, settings)
-            || !facts.HandlerMayMutate(handlerSyntax, settings, cancellationToken)
             || facts.BodyOf(handlerSyntax, semanticModel, cancellationToken) is not { } operation
             || Body(operation, facts, handlerSyntax, cancellationToken) is not ({ } body, { } symbol))
         {

@@ -33,7 +33,7 @@ internal sealed class CalleeSyntax
 
     private readonly CompilationSyntaxIndex _index;
     private readonly OwnershipSettings _settings;
-    private readonly ConcurrentDictionary<(SyntaxNode Declaration, int Depth, bool MutationOnly), bool> _answers = new();
+    private readonly ConcurrentDictionary<(SyntaxNode Declaration, int Depth), bool> _answers = new();
     private readonly ConcurrentDictionary<TypeDeclarationSyntax, HashSet<string>> _userMembers = new();
 
     // Read only: a declaration outside any type (a top-level local function) has no members. Per instance, since
@@ -50,32 +50,21 @@ internal sealed class CalleeSyntax
     /// False when the method or local function <paramref name="declaration"/>, followed with <paramref name="depth"/>
     /// calls still allowed below it, certainly yields no evidence and no mutation.
     /// </summary>
-    public bool MayContribute(SyntaxNode declaration, int depth, CancellationToken cancellationToken) =>
-        Answer(declaration, depth, mutationOnly: false, cancellationToken);
-
-    /// <summary>
-    /// False when the method <paramref name="declaration"/>, followed with <paramref name="depth"/> calls still allowed
-    /// below it, certainly yields no mutation (evidence aside): an endpoint whose handler yields none is not reported,
-    /// whatever evidence it holds. The same reading as <see cref="MayContribute"/> without the current user's values.
-    /// </summary>
-    public bool MayMutate(SyntaxNode declaration, int depth, CancellationToken cancellationToken) =>
-        Answer(declaration, depth, mutationOnly: true, cancellationToken);
-
-    private bool Answer(SyntaxNode declaration, int depth, bool mutationOnly, CancellationToken cancellationToken)
+    public bool MayContribute(SyntaxNode declaration, int depth, CancellationToken cancellationToken)
     {
-        if (_answers.TryGetValue((declaration, depth, mutationOnly), out var known))
+        if (_answers.TryGetValue((declaration, depth), out var known))
         {
             return known;
         }
 
-        var answer = Compute(declaration, depth, mutationOnly, cancellationToken);
-        _answers.TryAdd((declaration, depth, mutationOnly), answer);
+        var answer = Compute(declaration, depth, cancellationToken);
+        _answers.TryAdd((declaration, depth), answer);
         return answer;
     }
 
-    private bool Compute(SyntaxNode declaration, int depth, bool mutationOnly, CancellationToken cancellationToken)
+    private bool Compute(SyntaxNode declaration, int depth, CancellationToken cancellationToken)
     {
-        var userMembers = mutationOnly ? _noMembers : UserMembersOf(declaration.FirstAncestorOrSelf<TypeDeclarationSyntax>());
+        var userMembers = UserMembersOf(declaration.FirstAncestorOrSelf<TypeDeclarationSyntax>());
 
         // A save adds a mutation only beside a change of a loaded resource (a local) in the same body: a write to a
         // member or an element, a call on a local, a mapper call. A repository's AddAsync (Add, then SaveChanges) has none.
@@ -88,13 +77,13 @@ internal sealed class CalleeSyntax
             cancellationToken.ThrowIfCancellationRequested();
             switch (node)
             {
-                case SimpleNameSyntax name when !mutationOnly && (IsUserWord(name.Identifier.ValueText) || userMembers.Contains(name.Identifier.ValueText)):
-                case ParameterSyntax parameter when !mutationOnly && IsUserWord(parameter.Identifier.ValueText):
+                case SimpleNameSyntax name when IsUserWord(name.Identifier.ValueText) || userMembers.Contains(name.Identifier.ValueText):
+                case ParameterSyntax parameter when IsUserWord(parameter.Identifier.ValueText):
                     return true;
                 case InvocationExpressionSyntax invocation:
                     if (SyntaxTreeIndex.InvokedName(invocation) is not { } invoked
                         || MethodFlow.IsTellingCallName(invoked)
-                        || (depth > 0 && MayContributeAny(invoked, depth - 1, mutationOnly, cancellationToken)))
+                        || (depth > 0 && MayContributeAny(invoked, depth - 1, cancellationToken)))
                     {
                         return true;
                     }
@@ -129,7 +118,7 @@ internal sealed class CalleeSyntax
                 // Calls the compiler writes for the code: the query operators, a collection initializer's Add.
                 case QueryExpressionSyntax when depth > 0:
                     return true;
-                case InitializerExpressionSyntax { RawKind: (int)SyntaxKind.CollectionInitializerExpression } when depth > 0 && MayContributeAny("Add", depth - 1, mutationOnly, cancellationToken):
+                case InitializerExpressionSyntax { RawKind: (int)SyntaxKind.CollectionInitializerExpression } when depth > 0 && MayContributeAny("Add", depth - 1, cancellationToken):
                     return true;
             }
         }
@@ -160,11 +149,11 @@ internal sealed class CalleeSyntax
     }
 
     /// <summary>Some method of the compilation named <paramref name="name"/> (an implementation, an override, an extension) may contribute.</summary>
-    private bool MayContributeAny(string name, int depth, bool mutationOnly, CancellationToken cancellationToken)
+    private bool MayContributeAny(string name, int depth, CancellationToken cancellationToken)
     {
         foreach (var method in _index.MethodsNamed(name, cancellationToken))
         {
-            if ((method.Body is not null || method.ExpressionBody is not null) && Answer(method, depth, mutationOnly, cancellationToken))
+            if ((method.Body is not null || method.ExpressionBody is not null) && MayContribute(method, depth, cancellationToken))
             {
                 return true;
             }

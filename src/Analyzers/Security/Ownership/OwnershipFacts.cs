@@ -60,17 +60,6 @@ internal sealed class OwnershipFacts
         return summary;
     }
 
-    /// <summary>
-    /// False when the handler <paramref name="declaration"/> certainly yields no mutation, read from syntax
-    /// (<see cref="CalleeSyntax.MayMutate"/>): its endpoint is not reported, so its body and callees are not bound. A
-    /// create endpoint (validate, map, <c>AddAsync</c>) is the common case. Only a method is judged so: a lambda or a
-    /// local function may call a local function declared beside it, which the outline of methods does not hold.
-    /// </summary>
-    public bool HandlerMayMutate(SyntaxNode declaration, OwnershipSettings settings, CancellationToken cancellationToken) =>
-        _bindEveryCallee
-        || declaration is not MethodDeclarationSyntax { Body: not null } and not MethodDeclarationSyntax { ExpressionBody: not null }
-        || CalleeSyntaxFor(settings).MayMutate(declaration, MaxDepth, cancellationToken);
-
     /// <summary>True when <paramref name="method"/> can be followed: declared in source, or an interface / abstract method.</summary>
     public static bool IsFollowable(IMethodSymbol method) =>
         !method.DeclaringSyntaxReferences.IsEmpty || (method.IsAbstract && method.ContainingType is { } type && !type.DeclaringSyntaxReferences.IsEmpty);
