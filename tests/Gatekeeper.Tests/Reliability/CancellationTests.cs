@@ -50,18 +50,20 @@ public class CancellationTests(ITestOutputHelper output)
         foreach (var k in new[] { 1, 5, 25 })
         {
             using var source = new CancellationTokenSource();
-            var probe = new CancelAfterTypes(k, source);
+            var clock = new CancellationClock(source);
+            var probe = new CancelAfterTypes(k, clock);
             var withProbe = compilation.WithAnalyzers(analyzers.Add(probe), ReliabilityHarness.WithExceptionHandler(options, failures, $"cancel at type {k}"));
-            cancelled += await ExpectCancellationAsync($"cancelled from inside at type {k}", withProbe, source) ? 1 : 0;
+            cancelled += await ExpectCancellationAsync($"cancelled from inside at type {k}", withProbe, clock) ? 1 : 0;
         }
 
         // From outside, after a share of a full run; the last one on the CompilationWithAnalyzers the next run reuses.
         foreach (var share in new[] { 0.1, 0.3, 0.6 })
         {
             using var source = new CancellationTokenSource();
+            var clock = new CancellationClock(source);
             var target = share == 0.6 ? reused : compilation.WithAnalyzers(analyzers, ReliabilityHarness.WithExceptionHandler(options, failures, $"cancel at {share:P0}"));
-            source.CancelAfter(fullRun * share);
-            cancelled += await ExpectCancellationAsync($"cancelled after {share:P0} of a full run", target, source) ? 1 : 0;
+            using var timer = new Timer(_ => clock.Cancel(), null, fullRun * share, System.Threading.Timeout.InfiniteTimeSpan);
+            cancelled += await ExpectCancellationAsync($"cancelled after {share:P0} of a full run", target, clock) ? 1 : 0;
         }
 
         Assert.True(failures.IsEmpty, string.Join("\n", failures));
@@ -76,11 +78,9 @@ public class CancellationTests(ITestOutputHelper output)
     }
 
     /// <summary>Runs the analysis; true when it ended in OperationCanceledException (promptly), false when it finished first.</summary>
-    private async Task<bool> ExpectCancellationAsync(string what, CompilationWithAnalyzers analysis, CancellationTokenSource source)
+    private async Task<bool> ExpectCancellationAsync(string what, CompilationWithAnalyzers analysis, CancellationClock clock)
     {
-        long cancelledAt = 0;
-        using var registration = source.Token.Register(() => Interlocked.Exchange(ref cancelledAt, Stopwatch.GetTimestamp()));
-        var run = analysis.GetAnalyzerDiagnosticsAsync(source.Token);
+        var run = analysis.GetAnalyzerDiagnosticsAsync(clock.Token);
         var finished = await Task.WhenAny(run, Task.Delay(Timeout));
         var endedAt = Stopwatch.GetTimestamp();
         Assert.True(finished == run, $"{what}: no answer within {Timeout.TotalSeconds} s (a hang)");
@@ -92,12 +92,32 @@ public class CancellationTests(ITestOutputHelper output)
         }
         catch (OperationCanceledException)
         {
-            // Cancel() marks the token before it runs its callbacks: another thread may throw first.
-            SpinWait.SpinUntil(() => Interlocked.Read(ref cancelledAt) != 0, TimeSpan.FromSeconds(5));
-            var latency = Stopwatch.GetElapsedTime(Math.Min(Interlocked.Read(ref cancelledAt), endedAt), endedAt);
+            var requestedAt = clock.RequestedAt;
+            Assert.True(requestedAt != 0, $"{what}: OperationCanceledException before anyone asked to cancel");
+            var latency = Stopwatch.GetElapsedTime(Math.Min(requestedAt, endedAt), endedAt);
             output.WriteLine($"{what}: OperationCanceledException {latency.TotalMilliseconds:F0} ms after Cancel()");
             Assert.True(latency < MaxLatency, $"{what}: the run went on for {latency.TotalSeconds:F1} s after Cancel(): a walk does not observe the token");
             return true;
+        }
+    }
+
+    /// <summary>
+    /// Cancels a source and remembers when it was asked to, before the token is marked. A callback registered on the
+    /// token before the run would run last (Cancel() runs them last-registered first), after the driver's own callbacks:
+    /// with the test suite loading the thread pool, those took over five seconds, and the run had long ended.
+    /// </summary>
+    private sealed class CancellationClock(CancellationTokenSource source)
+    {
+        private long _requestedAt;
+
+        public CancellationToken Token => source.Token;
+
+        public long RequestedAt => Interlocked.Read(ref _requestedAt);
+
+        public void Cancel()
+        {
+            Interlocked.CompareExchange(ref _requestedAt, Stopwatch.GetTimestamp(), 0);
+            source.Cancel();
         }
     }
 
@@ -126,7 +146,7 @@ public class CancellationTests(ITestOutputHelper output)
     /// <summary>Cancels the run's token source when the driver reaches the k-th named type.</summary>
 #pragma warning disable RS1036, RS1025, RS1026, RS1038, RS1041, RS2008 // a test probe, not a shipped analyzer
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    private sealed class CancelAfterTypes(int k, CancellationTokenSource source) : DiagnosticAnalyzer
+    private sealed class CancelAfterTypes(int k, CancellationClock clock) : DiagnosticAnalyzer
     {
         private static readonly DiagnosticDescriptor Descriptor = new("PROBE", "probe", "probe", "Test", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
         private int _seen;
@@ -142,7 +162,7 @@ public class CancellationTests(ITestOutputHelper output)
                 {
                     if (Interlocked.Increment(ref _seen) == k)
                     {
-                        source.Cancel();
+                        clock.Cancel();
                     }
                 },
                 SymbolKind.NamedType);
