@@ -407,26 +407,7 @@ public sealed class VerificationIgnoresArgumentsAnalyzer : GkDiagnosticAnalyzer
 
     private static string InvokedName(ExpressionSyntax expression) => InvocationsByName.InvokedName(expression);
 
-    private static ExpressionSyntax StripParentheses(ExpressionSyntax expression)
-    {
-        while (true)
-        {
-            switch (expression)
-            {
-                case ParenthesizedExpressionSyntax parenthesized:
-                    expression = parenthesized.Expression;
-                    break;
-                case CastExpressionSyntax cast:
-                    expression = cast.Expression;
-                    break;
-                case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } suppressed:
-                    expression = suppressed.Operand;
-                    break;
-                default:
-                    return expression;
-            }
-        }
-    }
+    private static ExpressionSyntax StripParentheses(ExpressionSyntax expression) => ValueSyntax.Unwrapped(expression);
 
     private readonly struct Finding
     {

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using Gatekeeper.Analyzers.Infrastructure;
 using Gatekeeper.Analyzers.Web;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -93,7 +94,7 @@ internal sealed class CalleeSyntax
                     {
                         mayModify = true;
                     }
-                    else if (invocation.Expression is MemberAccessExpressionSyntax { Expression: var receiver } && StripValue(receiver) is IdentifierNameSyntax local)
+                    else if (invocation.Expression is MemberAccessExpressionSyntax { Expression: var receiver } && ValueSyntax.Unwrapped(receiver) is IdentifierNameSyntax local)
                     {
                         (localReceivers ??= new List<string>()).Add(local.Identifier.ValueText);
                     }
@@ -124,28 +125,6 @@ internal sealed class CalleeSyntax
         }
 
         return saves && (mayModify || (locals is not null && localReceivers is not null && localReceivers.Any(locals.Contains)));
-    }
-
-    /// <summary>The value under parentheses, casts and <c>!</c>, which add no operation of their own around a local.</summary>
-    private static ExpressionSyntax StripValue(ExpressionSyntax expression)
-    {
-        while (true)
-        {
-            switch (expression)
-            {
-                case ParenthesizedExpressionSyntax parenthesized:
-                    expression = parenthesized.Expression;
-                    break;
-                case CastExpressionSyntax cast:
-                    expression = cast.Expression;
-                    break;
-                case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } suppressed:
-                    expression = suppressed.Operand;
-                    break;
-                default:
-                    return expression;
-            }
-        }
     }
 
     /// <summary>Some method of the compilation named <paramref name="name"/> (an implementation, an override, an extension) may contribute.</summary>
