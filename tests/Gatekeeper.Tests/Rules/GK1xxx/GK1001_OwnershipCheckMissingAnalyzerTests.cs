@@ -637,6 +637,38 @@ public class GK1001_OwnershipCheckMissingAnalyzerTests
             .ExpectDiagnostics(VerifyCS.Diagnostic().WithLocation(0).WithArguments("/notes/{id}", "deletes", "Note", "OwnerId"))
             .RunAsync();
 
+    [Fact]
+    public Task A_lambda_handler_deleting_through_a_local_function_beside_it_is_reported() =>
+        // The handler is followed into a local function of the top-level statements. Callees are found by name through the
+        // outline of methods, which holds no local function: a shortcut that judged handlers by that outline would miss this.
+        Test(/* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Notes.Api;
+
+            var app = WebApplication.Create(args);
+
+            app.{|#0:MapDelete|}("/notes/{id}", async (int id, AppDb db) =>
+            {
+                await Drop(id, db);
+                return Results.NoContent();
+            }).RequireAuthorization();
+
+            app.Run();
+
+            static async Task Drop(int id, AppDb db)
+            {
+                var note = await db.Notes.FindAsync(id);
+                if (note is null) return;
+                db.Notes.Remove(note);
+                await db.SaveChangesAsync();
+            }
+            """)
+            .WithOutputKind(OutputKind.ConsoleApplication)
+            .ExpectDiagnostics(VerifyCS.Diagnostic().WithLocation(0).WithArguments("/notes/{id}", "deletes", "Note", "OwnerId"))
+            .RunAsync();
+
     // ---------------------------------------------------------------------------------------------
     // Options and robustness
     // ---------------------------------------------------------------------------------------------
