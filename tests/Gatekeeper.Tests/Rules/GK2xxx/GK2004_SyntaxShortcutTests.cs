@@ -184,4 +184,38 @@ public class GK2004_SyntaxShortcutTests
             """)
             .WithReferences(ReferenceSet.XunitV2)
             .RunAsync();
+
+    /// <summary>
+    /// The project's type and namespace names are read from the source assembly's name sets: a nested type (one of a
+    /// base class, here) and a namespace of the project, written as the first name of a receiver, still reach constants.
+    /// </summary>
+    [Fact]
+    public Task Nested_types_and_namespaces_of_the_project_still_reach_their_constants() =>
+        VerifyCS.Test(/* lang=c#-test */ """
+            using Xunit;
+
+            namespace Shop.Catalog
+            {
+                public class CatalogTestBase
+                {
+                    public static class Paging
+                    {
+                        public const int Size = 10;
+                    }
+                }
+
+                public class CatalogTests : CatalogTestBase
+                {
+                    [Fact]
+                    public void Constants()
+                    {
+                        [|Assert.Equal(Paging.Size, 10)|];
+                        [|Assert.Equal(Catalog.CatalogTestBase.Paging.Size, 10)|];
+                        [|Assert.Equal(Shop.Catalog.CatalogTestBase.Paging.Size, 10)|];
+                    }
+                }
+            }
+            """)
+            .WithReferences(ReferenceSet.XunitV2)
+            .RunAsync();
 }
