@@ -35,7 +35,7 @@ internal static class InvocationsByName
         {
             foreach (var node in root.DescendantNodes())
             {
-                if (node is InvocationExpressionSyntax invocation && isName(InvokedName(invocation.Expression)))
+                if (node is InvocationExpressionSyntax invocation && SyntaxTreeIndex.InvokedName(invocation) is { } name && isName(name))
                 {
                     found.Add(invocation);
                 }
@@ -58,15 +58,6 @@ internal static class InvocationsByName
 
         return found;
     }
-
-    /// <summary>The simple name of the invoked member: <c>M</c> in <c>M()</c>, <c>x.M()</c>, <c>x?.M()</c>, <c>x.M&lt;T&gt;()</c>.</summary>
-    public static string InvokedName(ExpressionSyntax expression) => expression switch
-    {
-        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-        SimpleNameSyntax simple => simple.Identifier.ValueText,
-        _ => string.Empty,
-    };
 
     /// <summary>The invocation whose invoked member is named by <paramref name="token"/>, if it is one.</summary>
     private static InvocationExpressionSyntax? InvocationNamedBy(SyntaxToken token)

@@ -82,7 +82,7 @@ public class InvocationsByNameTests
 
     private static int[] Walk(string source) =>
         CSharpSyntaxTree.ParseText(source).GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>()
-            .Where(invocation => IsName(InvocationsByName.InvokedName(invocation.Expression)))
+            .Where(invocation => SyntaxTreeIndex.InvokedName(invocation) is { } name && IsName(name))
             .Select(invocation => invocation.SpanStart)
             .ToArray();
 }

@@ -405,7 +405,13 @@ public sealed class VerificationIgnoresArgumentsAnalyzer : GkDiagnosticAnalyzer
             && model.GetConstantValue(counted.ArgumentList.Arguments[0].Expression, cancellationToken) is { HasValue: true, Value: 0 };
     }
 
-    private static string InvokedName(ExpressionSyntax expression) => InvocationsByName.InvokedName(expression);
+    private static string InvokedName(ExpressionSyntax expression) => expression switch
+    {
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        _ => string.Empty,
+    };
 
     private static ExpressionSyntax StripParentheses(ExpressionSyntax expression) => ValueSyntax.Unwrapped(expression);
 
