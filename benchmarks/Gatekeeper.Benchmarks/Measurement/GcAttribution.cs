@@ -27,6 +27,8 @@ internal sealed class GcAttributingAnalyzer : DiagnosticAnalyzer
     private long _gen2;
     private long _gen1;
     private long _gen0;
+    private long _startTicks;
+    private long _startPauseTicks;
 
     public GcAttributingAnalyzer(DiagnosticAnalyzer inner)
     {
@@ -41,6 +43,12 @@ internal sealed class GcAttributingAnalyzer : DiagnosticAnalyzer
 
     public long Bytes => _bytes;
 
+    /// <summary>The part of <see cref="CallbackMs"/> spent in compilation-start actions (they run while the compiler declares the project).</summary>
+    public double StartMs => _startTicks * 1000.0 / Stopwatch.Frequency;
+
+    /// <summary>The part of <see cref="GcPauseMs"/> inside compilation-start actions.</summary>
+    public double StartPauseMs => TimeSpan.FromTicks(_startPauseTicks).TotalMilliseconds;
+
     /// <summary>Collections that started inside the callbacks, by generation (a gen2 one also counts as gen0 and gen1 in the runtime's counts; here each is counted once).</summary>
     public GcCounts Collections => new(_gen0, _gen1, _gen2);
 
@@ -51,6 +59,7 @@ internal sealed class GcAttributingAnalyzer : DiagnosticAnalyzer
     /// <summary>The callback, measured.</summary>
     private Action<T> Wrap<T>(Action<T> action) => argument =>
     {
+        var isStart = argument is CompilationStartAnalysisContext;
         var pausedBefore = GC.GetTotalPauseDuration();
         var bytesBefore = GC.GetAllocatedBytesForCurrentThread();
         var countsBefore = GcCounts.Now();
@@ -61,9 +70,17 @@ internal sealed class GcAttributingAnalyzer : DiagnosticAnalyzer
         }
         finally
         {
-            Interlocked.Add(ref _ticks, Stopwatch.GetTimestamp() - started);
+            var ticks = Stopwatch.GetTimestamp() - started;
+            var pauseTicks = (GC.GetTotalPauseDuration() - pausedBefore).Ticks;
+            Interlocked.Add(ref _ticks, ticks);
             Interlocked.Add(ref _bytes, GC.GetAllocatedBytesForCurrentThread() - bytesBefore);
-            Interlocked.Add(ref _pauseTicks, (GC.GetTotalPauseDuration() - pausedBefore).Ticks);
+            Interlocked.Add(ref _pauseTicks, pauseTicks);
+            if (isStart)
+            {
+                Interlocked.Add(ref _startTicks, ticks);
+                Interlocked.Add(ref _startPauseTicks, pauseTicks);
+            }
+
             var counts = GcCounts.Now() - countsBefore;
             Interlocked.Add(ref _gen0, counts.Gen0);
             Interlocked.Add(ref _gen1, counts.Gen1);

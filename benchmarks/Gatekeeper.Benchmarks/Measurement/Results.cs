@@ -29,9 +29,10 @@ internal readonly record struct GcCounts(long Gen0, long Gen1, long Gen2)
 
 /// <summary>
 /// One rule's callbacks in one run (--gc-attribution): their time by a stopwatch around each, the part of it the runtime
-/// was paused for garbage collection, and the bytes they allocated.
+/// was paused for garbage collection, and the bytes they allocated; of the time and the pauses, the part in
+/// compilation-start actions.
 /// </summary>
-internal sealed record RuleGc(double CallbackMs, double GcPauseMs, long Bytes, GcCounts Collections = default)
+internal sealed record RuleGc(double CallbackMs, double GcPauseMs, long Bytes, GcCounts Collections = default, double StartMs = 0, double StartPauseMs = 0)
 {
     public double OwnMs => CallbackMs - GcPauseMs;
 }
