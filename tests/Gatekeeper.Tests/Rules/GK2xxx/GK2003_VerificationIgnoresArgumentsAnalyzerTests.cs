@@ -532,6 +532,98 @@ public class GK2003_VerificationIgnoresArgumentsAnalyzerTests
             .WithReferences(ReferenceSet.XunitV2, ReferenceSet.Moq)
             .RunAsync();
 
+    /// <summary>
+    /// From the test itself, helpers are followed two calls deep, and a call is followed only when some method of the
+    /// compilation with its name may inspect with one call less (syntax, before any binding): a capture set up by a
+    /// shared builder two calls away (nothing in the test class) is still found; a same-named chain that ends in no
+    /// inspection, and a capture three calls away, are not.
+    /// </summary>
+    [Fact]
+    public Task Moq_inspections_two_helper_calls_away_from_the_test_are_found_by_name_first() =>
+        VerifyCS.Test(/* lang=c#-test */ """
+            using System.Collections.Generic;
+            using Moq;
+            using Shop;
+            using Xunit;
+
+            public class SharedBuilderTests
+            {
+                [Fact]
+                public void Captures_through_a_builder_of_another_class()
+                {
+                    var sent = new List<Email>();
+                    var mailer = MailerBuilder.Capturing(sent);
+
+                    new Signup(mailer.Object).Register("ann@example.com");
+
+                    mailer.Verify(m => m.Send(It.IsAny<Email>()), Times.Once);
+                }
+
+                [Fact]
+                public void A_builder_named_like_the_capturing_one_that_captures_nothing()
+                {
+                    var mailer = QuietBuilder.Capturing(new List<Email>());
+
+                    new Signup(mailer.Object).Register("ann@example.com");
+
+                    mailer.Verify(m => [|m.Send(It.IsAny<Email>())|], Times.Once);
+                }
+
+                [Fact]
+                public void A_capture_three_calls_away()
+                {
+                    var mailer = DeepBuilder.Capturing(new List<Email>());
+
+                    new Signup(mailer.Object).Register("ann@example.com");
+
+                    mailer.Verify(m => [|m.Send(It.IsAny<Email>())|], Times.Once);
+                }
+            }
+            """)
+            .WithSource(CodeUnderTest)
+            .WithSource(/* lang=c#-test */ """
+                using System.Collections.Generic;
+                using Moq;
+                using Shop;
+
+                public static class MailerBuilder
+                {
+                    public static Mock<IMailer> Capturing(List<Email> sent) => Factory.Recording(sent);
+                }
+
+                public static class Factory
+                {
+                    public static Mock<IMailer> Recording(List<Email> sent)
+                    {
+                        var mailer = new Mock<IMailer>();
+                        mailer.Setup(m => m.Send(It.IsAny<Email>())).Callback<Email>(sent.Add);
+                        return mailer;
+                    }
+                }
+
+                public static class QuietBuilder
+                {
+                    public static Mock<IMailer> Capturing(List<Email> sent) => Quiet.Recording(sent);
+                }
+
+                public static class Quiet
+                {
+                    public static Mock<IMailer> Recording(List<Email> sent) => new Mock<IMailer>();
+                }
+
+                public static class DeepBuilder
+                {
+                    public static Mock<IMailer> Capturing(List<Email> sent) => Middle.Build(sent);
+                }
+
+                public static class Middle
+                {
+                    public static Mock<IMailer> Build(List<Email> sent) => Factory.Recording(sent);
+                }
+                """)
+            .WithReferences(ReferenceSet.XunitV2, ReferenceSet.Moq)
+            .RunAsync();
+
     [Fact]
     public Task No_mocking_library_means_no_analysis() =>
         VerifyCS.VerifyAsync(/* lang=c#-test */ """
