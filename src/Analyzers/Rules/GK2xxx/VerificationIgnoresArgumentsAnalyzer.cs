@@ -602,8 +602,8 @@ public sealed class VerificationIgnoresArgumentsAnalyzer : GkDiagnosticAnalyzer
         /// <summary>
         /// Only a helper named like a method of this compilation that may inspect (<see cref="MayInspect"/>, one call
         /// less deep) can: <see cref="HelperInspects"/> reads no other declaration. One call deep, that is a method that
-        /// may inspect directly. Binding each call of a test (and then looking at its target) to learn this was most of
-        /// GK2003's time in tests whose calls reach no helper at all.
+        /// may inspect directly. Two calls deep, binding each call of a test (and looking at its target) to learn this
+        /// was a quarter of GK2003's time at 4× (docs/performance.md, thirteenth pass).
         /// </summary>
         private bool MayReachInspectingHelper(InvocationExpressionSyntax invocation, int helperDepth, CancellationToken cancellationToken)
         {
