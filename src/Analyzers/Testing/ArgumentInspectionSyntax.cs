@@ -26,9 +26,12 @@ internal static class ArgumentInspectionSyntax
     /// False when nothing in <paramref name="root"/> can be an argument inspection by itself: no name
     /// of an inspection API (<see cref="MockingLibraries.IsArgumentInspectionName"/>) and no callback
     /// configuration that hands arguments to a method group or to a lambda reading its parameters.
-    /// The calls of helpers are not considered.
+    /// The calls of helpers are not considered. A method declaration's answer is cached with its tree.
     /// </summary>
-    public static bool MayInspectDirectly(SyntaxNode root, CancellationToken cancellationToken)
+    public static bool MayInspectDirectly(SyntaxNode root, CancellationToken cancellationToken) =>
+        root is MethodDeclarationSyntax method ? MethodMayInspectDirectly(method, cancellationToken) : WalkMayInspectDirectly(root, cancellationToken);
+
+    private static bool WalkMayInspectDirectly(SyntaxNode root, CancellationToken cancellationToken)
     {
         var visited = 0;
         foreach (var node in root.DescendantNodesAndSelf())
@@ -142,7 +145,7 @@ internal static class ArgumentInspectionSyntax
             return known.Value;
         }
 
-        var answer = MayInspectDirectly(method, cancellationToken);
+        var answer = WalkMayInspectDirectly(method, cancellationToken);
         return DirectlyInspectingMethods.GetValue(method, _ => new StrongBox<bool>(answer)).Value;
     }
 
