@@ -36,6 +36,8 @@ internal sealed class CalleeSyntax
     private readonly OwnershipSettings _settings;
     private readonly ConcurrentDictionary<(SyntaxNode Declaration, int Depth), bool> _answers = new();
     private readonly ConcurrentDictionary<TypeDeclarationSyntax, HashSet<string>> _userMembers = new();
+    private readonly ConcurrentDictionary<(string Name, int Depth), bool> _answersByName = new();
+    private readonly ConcurrentDictionary<string, bool> _userWords = new(StringComparer.Ordinal);
 
     // Read only: a declaration outside any type (a top-level local function) has no members. Per instance, since
     // shipped code keeps no static mutable state (StaticStateTests).
@@ -78,8 +80,8 @@ internal sealed class CalleeSyntax
             cancellationToken.ThrowIfCancellationRequested();
             switch (node)
             {
-                case SimpleNameSyntax name when IsUserWord(name.Identifier.ValueText) || userMembers.Contains(name.Identifier.ValueText):
-                case ParameterSyntax parameter when IsUserWord(parameter.Identifier.ValueText):
+                case SimpleNameSyntax name when IsUserIdentifier(name.Identifier.ValueText) || userMembers.Contains(name.Identifier.ValueText):
+                case ParameterSyntax parameter when IsUserIdentifier(parameter.Identifier.ValueText):
                     return true;
                 case InvocationExpressionSyntax invocation:
                     if (SyntaxTreeIndex.InvokedName(invocation) is not { } invoked
@@ -127,22 +129,49 @@ internal sealed class CalleeSyntax
         return saves && (mayModify || (locals is not null && localReceivers is not null && localReceivers.Any(locals.Contains)));
     }
 
-    /// <summary>Some method of the compilation named <paramref name="name"/> (an implementation, an override, an extension) may contribute.</summary>
+    /// <summary>
+    /// Some method of the compilation named <paramref name="name"/> (an implementation, an override, an extension) may
+    /// contribute. Cached per name: a project's common names (<c>GetByIdAsync</c>, <c>SaveChangesAsync</c>) have a method
+    /// per resource, and every body calling them would otherwise ask each of those methods again.
+    /// </summary>
     private bool MayContributeAny(string name, int depth, CancellationToken cancellationToken)
     {
+        if (_answersByName.TryGetValue((name, depth), out var known))
+        {
+            return known;
+        }
+
+        var answer = false;
         foreach (var method in _index.MethodsNamed(name, cancellationToken))
         {
             if ((method.Body is not null || method.ExpressionBody is not null) && MayContribute(method, depth, cancellationToken))
             {
-                return true;
+                answer = true;
+                break;
             }
         }
 
-        return false;
+        _answersByName.TryAdd((name, depth), answer);
+        return answer;
     }
 
     /// <summary>A name that can denote the current user, its principal or a current-user service (the configured words, and User / Principal / Claim / Identity).</summary>
     private bool IsUserWord(string name) => _settings.IsCurrentUserName(name) || ContainsAny(name, PrincipalWords);
+
+    /// <summary>
+    /// <see cref="IsUserWord"/> for an identifier of a body, remembered per name: a project repeats the same few hundred
+    /// names in its bodies, and one lookup is cheaper than a dozen case-insensitive searches.
+    /// </summary>
+    private bool IsUserIdentifier(string name)
+    {
+        if (!_userWords.TryGetValue(name, out var known))
+        {
+            known = IsUserWord(name);
+            _userWords.TryAdd(name, known);
+        }
+
+        return known;
+    }
 
     /// <summary>
     /// The fields, properties and primary-constructor parameters of <paramref name="type"/> whose declared type has a
