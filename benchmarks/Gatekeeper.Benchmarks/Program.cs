@@ -147,7 +147,7 @@ foreach (var size in options.Sizes)
 var loadAfter = LoadAverage();
 var environment = string.Create(
     CultureInfo.InvariantCulture,
-    $"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, Roslyn {typeof(CSharpCompilation).Assembly.GetName().Version}; load average {loadBefore} before, {loadAfter} after; {total.Elapsed.TotalMinutes:N1} min.");
+    $"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, Roslyn {typeof(CSharpCompilation).Assembly.GetName().Version}, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC; load average {loadBefore} before, {loadAfter} after; {total.Elapsed.TotalMinutes:N1} min.");
 var report = Report.Build(results, options, catalog, runner.AnalyzerExceptions, environment);
 Console.WriteLine(report);
 if (options.OutputFile is { } output)
