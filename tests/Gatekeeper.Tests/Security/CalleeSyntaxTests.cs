@@ -262,15 +262,47 @@ public class CalleeSyntaxTests
     public void Callees_that_may_add_evidence_or_a_mutation_are_bound(string method, int depth) =>
         Assert.True(MayContribute(method, depth));
 
+    /// <summary>
+    /// The gate remembers, per called name, whether some method of that name may contribute: the answer depends on how
+    /// many calls are still followed below it, so a name ruled out one depth must still be followed at a deeper one.
+    /// </summary>
+    [Fact]
+    public void A_name_ruled_out_at_one_depth_is_still_followed_at_a_deeper_one()
+    {
+        const string chain = /* lang=c#-test */ """
+            using Microsoft.EntityFrameworkCore;
+
+            namespace Shop.Api;
+
+            public class Order { public int Id { get; set; } public string OwnerId { get; set; } = ""; }
+            public class AppDb : DbContext { public DbSet<Order> Orders => Set<Order>(); }
+            public class Leaf { public void Go(AppDb db, Order order) => db.Orders.Remove(order); }
+            public class Mid(Leaf leaf) { public void Run(AppDb db, Order order) => leaf.Go(db, order); }
+            public class Top(Mid mid) { public void Start(AppDb db, Order order) => mid.Run(db, order); }
+            """;
+        var harness = EndpointModelHarness.CompileWithPackages([ReferenceSet.EntityFrameworkCore], chain);
+        Assert.Empty(harness.Compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var gate = new OwnershipFacts(harness.Compilation, harness.Model).CalleeSyntaxFor(OwnershipSettings.CreateDefault());
+        var start = Declaration(harness, "Top.Start");
+
+        // One call followed below Start reaches Run, which adds nothing without following Go; two calls reach the removal.
+        Assert.False(gate.MayContribute(start, 1, CancellationToken.None));
+        Assert.True(gate.MayContribute(start, 2, CancellationToken.None));
+    }
+
     private static bool MayContribute(string qualifiedName, int depth)
     {
         var harness = EndpointModelHarness.CompileWithPackages([ReferenceSet.EntityFrameworkCore], Api);
         var facts = new OwnershipFacts(harness.Compilation, harness.Model);
+        return facts.CalleeSyntaxFor(OwnershipSettings.CreateDefault()).MayContribute(Declaration(harness, qualifiedName), depth, CancellationToken.None);
+    }
+
+    private static MethodDeclarationSyntax Declaration(EndpointModelHarness harness, string qualifiedName)
+    {
         var parts = qualifiedName.Split('.');
-        var declaration = harness.Compilation.SyntaxTrees
+        return harness.Compilation.SyntaxTrees
             .SelectMany(tree => tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>())
             .Single(m => m.Identifier.ValueText == parts[1] && ((TypeDeclarationSyntax)m.Parent!).Identifier.ValueText == parts[0]);
-        return facts.CalleeSyntaxFor(OwnershipSettings.CreateDefault()).MayContribute(declaration, depth, CancellationToken.None);
     }
 
     private static IEnumerable<IMethodSymbol> Methods(EndpointModelHarness harness)
