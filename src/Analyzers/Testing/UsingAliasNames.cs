@@ -32,23 +32,32 @@ internal sealed class UsingAliasNames
             }
         }
 
-        if (Volatile.Read(ref _globalAliases) is not { } globals)
-        {
-            globals = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var other in _compilation.SyntaxTrees)
-            {
-                foreach (var directive in CompilationSyntaxIndex.OutlineOf(other, cancellationToken).Aliases)
-                {
-                    if (directive.IsGlobal)
-                    {
-                        globals.Add(directive.Alias);
-                    }
-                }
-            }
+        return GlobalAliases(cancellationToken).Contains(name);
+    }
 
-            globals = Interlocked.CompareExchange(ref _globalAliases, globals, null) ?? globals;
+    /// <summary>True when any using alias is in scope in <paramref name="tree"/>: declared there, or globally in the compilation.</summary>
+    public bool AnyIn(SyntaxTree tree, CancellationToken cancellationToken) =>
+        CompilationSyntaxIndex.OutlineOf(tree, cancellationToken).Aliases.Count > 0 || GlobalAliases(cancellationToken).Count > 0;
+
+    private HashSet<string> GlobalAliases(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _globalAliases) is { } known)
+        {
+            return known;
         }
 
-        return globals.Contains(name);
+        var globals = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var other in _compilation.SyntaxTrees)
+        {
+            foreach (var directive in CompilationSyntaxIndex.OutlineOf(other, cancellationToken).Aliases)
+            {
+                if (directive.IsGlobal)
+                {
+                    globals.Add(directive.Alias);
+                }
+            }
+        }
+
+        return Interlocked.CompareExchange(ref _globalAliases, globals, null) ?? globals;
     }
 }

@@ -38,7 +38,8 @@ public sealed class RealExternalClientInTestAnalyzer : GkDiagnosticAnalyzer
 
     /// <summary>
     /// Reported only on the creation or factory call being analyzed, which is generated code exactly when
-    /// its declaration is (and then it is not analyzed): the driver's per-diagnostic check is redundant here.
+    /// its document is (not analyzed) or its declaration is marked <c>[GeneratedCode]</c> (skipped by the rule):
+    /// the driver's per-diagnostic check is redundant here.
     /// </summary>
     protected override GeneratedCodeAnalysisFlags GeneratedCodeAnalysis => GeneratedCodeAnalysisFlags.ReportDiagnostics;
 
@@ -63,22 +64,36 @@ public sealed class RealExternalClientInTestAnalyzer : GkDiagnosticAnalyzer
         var rule = new Rule(index, markers);
         var filter = new ClientCreationSyntax(context.Compilation);
 
-        // Syntax actions that ask for the IOperation of the few candidates only (a client type, a factory
-        // name): operation actions would make the driver build the IOperation tree of every method body.
-        context.RegisterSyntaxNodeAction(
-            nodeContext => AnalyzeCreation(nodeContext, rule, filter, clientTypes),
-            SyntaxKind.ObjectCreationExpression,
-            SyntaxKind.ImplicitObjectCreationExpression);
-        context.RegisterSyntaxNodeAction(
-            nodeContext => AnalyzeInvocation(nodeContext, rule, filter),
-            SyntaxKind.InvocationExpression);
+        // One action per document: the calls and creations that may be clients are found from the text, and only those
+        // are asked for their IOperation. A node action on every invocation and creation of a test project cost the driver
+        // more than the rule's checks (docs/performance.md, fifteenth pass); an operation action would make the driver build
+        // the IOperation tree of every method body.
+        context.RegisterSemanticModelAction(document => AnalyzeDocument(document, rule, filter, clientTypes));
     }
 
-    private static void AnalyzeCreation(SyntaxNodeAnalysisContext context, Rule rule, ClientCreationSyntax filter, OptionValueCache<ConfiguredClientTypes> clientTypes)
+    private static void AnalyzeDocument(SemanticModelAnalysisContext context, Rule rule, ClientCreationSyntax filter, OptionValueCache<ConfiguredClientTypes> clientTypes)
+    {
+        var model = context.SemanticModel;
+        var configured = clientTypes.For(model.SyntaxTree).IsConfigured;
+        foreach (var node in ClientCreationCandidates.In(model.SyntaxTree, filter, anyTypeMayBeClient: configured, context.CancellationToken))
+        {
+            var scope = new NodeScope(node, model, context.ReportDiagnostic, context.CancellationToken);
+            if (node is InvocationExpressionSyntax invocation)
+            {
+                AnalyzeInvocation(invocation, scope, rule, filter);
+            }
+            else
+            {
+                AnalyzeCreation(scope, rule, filter, clientTypes, configured);
+            }
+        }
+    }
+
+    private static void AnalyzeCreation(NodeScope context, Rule rule, ClientCreationSyntax filter, OptionValueCache<ConfiguredClientTypes> clientTypes, bool configured)
     {
         // Syntax first: the name written for the type must end in "Client" (or be an alias) unless client types are configured,
         // so that a test creating no client is not bound for this rule. Then the type; the IOperation only for a client.
-        if ((!clientTypes.For(context.Node.SyntaxTree).IsConfigured && !filter.MayCreateTypeNamedClient(context.Node, context.CancellationToken))
+        if ((!configured && !filter.MayCreateTypeNamedClient(context.Node, context.CancellationToken))
             || context.SemanticModel.GetTypeInfo(context.Node, context.CancellationToken).Type is not INamedTypeSymbol candidate
             || !MayBeClient(candidate, context.Node.SyntaxTree, clientTypes)
             || OperationOf(context.SemanticModel.GetOperation(context.Node, context.CancellationToken)) is not IObjectCreationOperation creation
@@ -122,9 +137,8 @@ public sealed class RealExternalClientInTestAnalyzer : GkDiagnosticAnalyzer
         return operation;
     }
 
-    private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, Rule rule, ClientCreationSyntax filter)
+    private static void AnalyzeInvocation(InvocationExpressionSyntax syntax, NodeScope context, Rule rule, ClientCreationSyntax filter)
     {
-        var syntax = (InvocationExpressionSyntax)context.Node;
         var name = syntax.Expression switch
         {
             MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
@@ -245,15 +259,17 @@ public sealed class RealExternalClientInTestAnalyzer : GkDiagnosticAnalyzer
             _markers = markers;
         }
 
-        public void ReportIfTestCode(SyntaxNodeAnalysisContext context, IOperation creation, string family, string clientName)
+        public void ReportIfTestCode(NodeScope context, IOperation creation, string family, string clientName)
         {
-            if (context.ContainingSymbol is not { } containing)
+            if (context.SemanticModel.GetEnclosingSymbol(context.Node.SpanStart, context.CancellationToken) is not { } containing)
             {
                 return;
             }
 
+            // A document action sees generated declarations too: one marked [GeneratedCode] is skipped, as the driver would.
             var member = TestCodeIndex.EnclosingMember(containing);
-            if (!_index.IsTestCode(member, out var testType)
+            if (GeneratedCodeDeclarations.IsMarked(containing, context.Node)
+                || !_index.IsTestCode(member, out var testType)
                 || _index.IsIntegrationTestCode(member, testType, _markers.For(creation.Syntax.SyntaxTree))
                 || ReferencesLocalStandIn(creation)
                 || (testType is not null && _index.HoldsLocalServer(testType))
@@ -262,7 +278,7 @@ public sealed class RealExternalClientInTestAnalyzer : GkDiagnosticAnalyzer
                 return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(
+            context.Report(Diagnostic.Create(
                 Descriptors.GK2002_RealExternalClientInTest,
                 creation.Syntax.GetLocation(),
                 clientName,
@@ -311,6 +327,26 @@ public sealed class RealExternalClientInTestAnalyzer : GkDiagnosticAnalyzer
 
             return false;
         }
+    }
+
+    /// <summary>One candidate node of a document, with what its checks need.</summary>
+    private readonly struct NodeScope
+    {
+        public NodeScope(SyntaxNode node, SemanticModel semanticModel, Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)
+        {
+            Node = node;
+            SemanticModel = semanticModel;
+            Report = report;
+            CancellationToken = cancellationToken;
+        }
+
+        public SyntaxNode Node { get; }
+
+        public SemanticModel SemanticModel { get; }
+
+        public Action<Diagnostic> Report { get; }
+
+        public System.Threading.CancellationToken CancellationToken { get; }
     }
 
     /// <summary>The client types of <c>gatekeeper.GK2002.client_types</c>: full names, matched with derived types.</summary>

@@ -230,4 +230,41 @@ public class GK2002_SyntaxShortcutTests
             """)
             .WithReferences(ReferenceSet.XunitV2)
             .RunAsync();
+
+    [Fact]
+    public Task A_client_created_in_a_document_that_never_names_one_is_reported() =>
+        // The rule finds its candidates from each document's text: here only `new()` and `Create` are written, the client
+        // type is named in another file. The client over a stub handler stays silent.
+        VerifyCS.Test(/* lang=c#-test */ """
+            using Xunit;
+
+            public class FetchTests
+            {
+                [Fact]
+                public void Fetches()
+                {
+                    Fetcher.Use([|new()|]);
+                    Fetcher.Use(new(new Fetcher.Stub()));
+                    _ = [|Requests.Create("https://example.com")|];
+                }
+            }
+            """)
+            .WithSource("Fetcher.cs", """
+            using System.Net.Http;
+
+            public static class Fetcher
+            {
+                public sealed class Stub : HttpMessageHandler
+                {
+                    protected override System.Threading.Tasks.Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, System.Threading.CancellationToken cancellationToken) =>
+                        System.Threading.Tasks.Task.FromResult(new HttpResponseMessage());
+                }
+
+                public static void Use(HttpClient client) { }
+            }
+
+            public class Requests : System.Net.WebRequest { }
+            """)
+            .WithReferences(ReferenceSet.XunitV2)
+            .RunAsync();
 }
