@@ -74,10 +74,12 @@ public sealed class LimitNeverEnforcedAnalyzer : GkDiagnosticAnalyzer
             StringInputHasNoLengthLimitAnalyzer.LimitAttributesOption.Key,
             raw => new LimitAttributeNames(StringInputHasNoLengthLimitAnalyzer.LimitAttributesOption.ParseOrDefault(raw)));
 
+        Action<SyntaxNodeAnalysisContext>? controllerAction = null;
+        Action<SyntaxNodeAnalysisContext>? handlerDeclaration = null;
         if (model.Knowledge.HasMvc && !candidates.ClassDeclarations.IsEmpty)
         {
             var globalFilters = new LazyPerCompilation<object>(cancellationToken => HasGlobalValidationFilter(model.SyntaxIndex, cancellationToken) ? Yes : No);
-            context.RegisterSyntaxNodeAction(node => AnalyzeAction(node, analysis, attributes, globalFilters), SyntaxKind.MethodDeclaration);
+            controllerAction = node => AnalyzeAction(node, analysis, attributes, globalFilters);
         }
 
         if (model.Knowledge.HasMinimalApis && candidates.HasMapCalls)
@@ -89,11 +91,10 @@ public sealed class LimitNeverEnforcedAnalyzer : GkDiagnosticAnalyzer
             // A method-group / local-function handler's parameter is reported from the handler's declaration, so
             // that the IDE's per-document / per-span analysis (which drops diagnostics outside the analyzed
             // member) shows it.
-            context.RegisterSyntaxNodeAction(
-                node => AnalyzeHandlerDeclaration(node, analysis, attributes, validationEnabled),
-                SyntaxKind.MethodDeclaration,
-                SyntaxKind.LocalFunctionStatement);
+            handlerDeclaration = node => AnalyzeHandlerDeclaration(node, analysis, attributes, validationEnabled);
         }
+
+        EndpointDeclarationActions.Register(context, controllerAction, handlerDeclaration);
     }
 
     private static readonly object Yes = new();

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Gatekeeper.Analyzers.Infrastructure;
@@ -69,9 +70,11 @@ public sealed class MutatingEndpointAllowsAnonymousAnalyzer : GkDiagnosticAnalyz
             AnonymousNamesOption.Key,
             raw => new AnonymousEndpointNames(AnonymousNamesOption.ParseOrDefault(raw)));
 
+        Action<SyntaxNodeAnalysisContext>? controllerAction = null;
+        Action<SyntaxNodeAnalysisContext>? handlerDeclaration = null;
         if ((model.Knowledge.HasMvc || model.Knowledge.HasRazorPages) && !candidates.ClassDeclarations.IsEmpty)
         {
-            context.RegisterSyntaxNodeAction(nodeContext => AnalyzeMethod(nodeContext, model, names), SyntaxKind.MethodDeclaration);
+            controllerAction = nodeContext => AnalyzeMethod(nodeContext, model, names);
         }
 
         if (model.Knowledge.HasMinimalApis && candidates.HasMapCalls)
@@ -83,11 +86,10 @@ public sealed class MutatingEndpointAllowsAnonymousAnalyzer : GkDiagnosticAnalyz
             // A method-group / local-function handler is reported at its own name: from its declaration, so
             // that the IDE's per-document / per-span analysis (which drops diagnostics outside the analyzed
             // member) shows it.
-            context.RegisterSyntaxNodeAction(
-                nodeContext => AnalyzeHandlerDeclaration(nodeContext, model, names),
-                SyntaxKind.MethodDeclaration,
-                SyntaxKind.LocalFunctionStatement);
+            handlerDeclaration = nodeContext => AnalyzeHandlerDeclaration(nodeContext, model, names);
         }
+
+        EndpointDeclarationActions.Register(context, controllerAction, handlerDeclaration);
     }
 
     private static void AnalyzeMethod(SyntaxNodeAnalysisContext context, EndpointModel model, OptionValueCache<AnonymousEndpointNames> names)

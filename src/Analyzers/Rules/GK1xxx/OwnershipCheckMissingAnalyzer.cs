@@ -73,9 +73,11 @@ public sealed class OwnershipCheckMissingAnalyzer : GkDiagnosticAnalyzer
         var facts = new OwnershipFacts(context.Compilation, model);
         var settings = new OwnershipSettings.Cache(context.Options.AnalyzerConfigOptionsProvider);
 
+        Action<SyntaxNodeAnalysisContext>? controllerAction = null;
+        Action<SyntaxNodeAnalysisContext>? handlerDeclaration = null;
         if ((model.Knowledge.HasMvc || model.Knowledge.HasRazorPages) && !candidates.ClassDeclarations.IsEmpty)
         {
-            context.RegisterSyntaxNodeAction(nodeContext => AnalyzeMethod(nodeContext, facts, settings), SyntaxKind.MethodDeclaration);
+            controllerAction = nodeContext => AnalyzeMethod(nodeContext, facts, settings);
         }
 
         if (model.Knowledge.HasMinimalApis && candidates.HasMapCalls)
@@ -87,11 +89,10 @@ public sealed class OwnershipCheckMissingAnalyzer : GkDiagnosticAnalyzer
             // A method-group / local-function handler is reported at its own name: from its declaration, so
             // that the IDE's per-document / per-span analysis (which drops diagnostics outside the analyzed
             // member) shows it.
-            context.RegisterSyntaxNodeAction(
-                nodeContext => AnalyzeHandlerDeclaration(nodeContext, facts, settings),
-                SyntaxKind.MethodDeclaration,
-                SyntaxKind.LocalFunctionStatement);
+            handlerDeclaration = nodeContext => AnalyzeHandlerDeclaration(nodeContext, facts, settings);
         }
+
+        EndpointDeclarationActions.Register(context, controllerAction, handlerDeclaration);
     }
 
     private static void AnalyzeMethod(SyntaxNodeAnalysisContext context, OwnershipFacts facts, OwnershipSettings.Cache settings)
