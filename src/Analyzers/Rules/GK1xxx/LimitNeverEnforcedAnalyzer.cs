@@ -48,8 +48,7 @@ public sealed class LimitNeverEnforcedAnalyzer : GkDiagnosticAnalyzer
 
     /// <summary>
     /// Reported only inside the declaration or call being analyzed, which is generated code exactly when
-    /// it is not analyzed (a generated document, a declaration marked <c>[GeneratedCode]</c>, which the per-document
-    /// <c>Map*</c> action skips itself): the driver's per-diagnostic generated-code check is redundant (see the base class).
+    /// it is not analyzed: the driver's per-diagnostic generated-code check is redundant (see the base class).
     /// </summary>
     protected override GeneratedCodeAnalysisFlags GeneratedCodeAnalysis => GeneratedCodeAnalysisFlags.ReportDiagnostics;
 
@@ -86,9 +85,8 @@ public sealed class LimitNeverEnforcedAnalyzer : GkDiagnosticAnalyzer
         if (model.Knowledge.HasMinimalApis && candidates.HasMapCalls)
         {
             var validationEnabled = new LazyPerCompilation<object>(cancellationToken => EnablesValidation(analysis, cancellationToken) ? Yes : No);
-            // The Map* calls of each document, from its syntax index: not an action on every invocation, nor an operation
-            // action (docs/performance.md).
-            DocumentMapCalls.Register(context, (invocation, semanticModel, report, cancellationToken) => AnalyzeMapCall(invocation, semanticModel, report, analysis, attributes, validationEnabled, cancellationToken));
+            // A syntax action filtered by the Map* name, not an operation action (docs/performance.md).
+            context.RegisterSyntaxNodeAction(node => AnalyzeMapCall(node, analysis, attributes, validationEnabled), SyntaxKind.InvocationExpression);
 
             // A method-group / local-function handler's parameter is reported from the handler's declaration, so
             // that the IDE's per-document / per-span analysis (which drops diagnostics outside the analyzed
@@ -248,24 +246,18 @@ public sealed class LimitNeverEnforcedAnalyzer : GkDiagnosticAnalyzer
     // Minimal APIs
     // ---------------------------------------------------------------------------------------------
 
-    private static void AnalyzeMapCall(
-        InvocationExpressionSyntax syntax,
-        SemanticModel semanticModel,
-        Action<Diagnostic> report,
-        InputAnalysis analysis,
-        OptionValueCache<LimitAttributeNames> attributes,
-        LazyPerCompilation<object> validationEnabled,
-        CancellationToken cancellationToken)
+    private static void AnalyzeMapCall(SyntaxNodeAnalysisContext context, InputAnalysis analysis, OptionValueCache<LimitAttributeNames> attributes, LazyPerCompilation<object> validationEnabled)
     {
         var model = analysis.Model;
-        if (model.GetMapCall(syntax, semanticModel, cancellationToken) is not { } invocation
+        var cancellationToken = context.CancellationToken;
+        if (model.GetMapCall((InvocationExpressionSyntax)context.Node, context.SemanticModel, cancellationToken) is not { } invocation
             || model.GetEndpoint(invocation, cancellationToken) is not { } endpoint
             || EndpointModel.IsReportedAtHandlerDeclaration(endpoint))
         {
             return;
         }
 
-        CheckMapCall(report, endpoint, invocation.Syntax.SyntaxTree, analysis, attributes, validationEnabled, cancellationToken);
+        CheckMapCall(context.ReportDiagnostic, endpoint, invocation.Syntax.SyntaxTree, analysis, attributes, validationEnabled, cancellationToken);
     }
 
     private static void AnalyzeHandlerDeclaration(SyntaxNodeAnalysisContext context, InputAnalysis analysis, OptionValueCache<LimitAttributeNames> attributes, LazyPerCompilation<object> validationEnabled)

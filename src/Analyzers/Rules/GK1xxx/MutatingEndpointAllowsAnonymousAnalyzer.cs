@@ -45,8 +45,7 @@ public sealed class MutatingEndpointAllowsAnonymousAnalyzer : GkDiagnosticAnalyz
 
     /// <summary>
     /// Reported only inside the declaration or call being analyzed, which is generated code exactly when
-    /// it is not analyzed (a generated document, a declaration marked <c>[GeneratedCode]</c>, which the per-document
-    /// <c>Map*</c> action skips itself): the driver's per-diagnostic generated-code check is redundant (see the base class).
+    /// it is not analyzed: the driver's per-diagnostic generated-code check is redundant (see the base class).
     /// </summary>
     protected override GeneratedCodeAnalysisFlags GeneratedCodeAnalysis => GeneratedCodeAnalysisFlags.ReportDiagnostics;
 
@@ -80,9 +79,9 @@ public sealed class MutatingEndpointAllowsAnonymousAnalyzer : GkDiagnosticAnalyz
 
         if (model.Knowledge.HasMinimalApis && candidates.HasMapCalls)
         {
-            // The Map* calls of each document, from its syntax index: not an action on every invocation, nor an operation
-            // action (which would make the driver build the IOperation tree of every method body; docs/performance.md).
-            DocumentMapCalls.Register(context, (invocation, semanticModel, report, cancellationToken) => AnalyzeMapCall(invocation, semanticModel, report, model, names, cancellationToken));
+            // A syntax action filtered by the Map* name, not an operation action: the driver then builds no
+            // IOperation tree for the method bodies, and only the Map* calls get one (docs/performance.md).
+            context.RegisterSyntaxNodeAction(nodeContext => AnalyzeInvocation(nodeContext, model, names), SyntaxKind.InvocationExpression);
 
             // A method-group / local-function handler is reported at its own name: from its declaration, so
             // that the IDE's per-document / per-span analysis (which drops diagnostics outside the analyzed
@@ -119,25 +118,20 @@ public sealed class MutatingEndpointAllowsAnonymousAnalyzer : GkDiagnosticAnalyz
         Check(context.ReportDiagnostic, endpoint, model, names, declaration.SyntaxTree, context.CancellationToken);
     }
 
-    private static void AnalyzeMapCall(
-        InvocationExpressionSyntax syntax,
-        SemanticModel semanticModel,
-        System.Action<Diagnostic> report,
-        EndpointModel model,
-        OptionValueCache<AnonymousEndpointNames> names,
-        System.Threading.CancellationToken cancellationToken)
+    private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, EndpointModel model, OptionValueCache<AnonymousEndpointNames> names)
     {
-        if (model.GetMapCall(syntax, semanticModel, cancellationToken) is not { } invocation
+        // Syntax first: only a call named like an endpoint-mapping method (MapGet, MapPost, …) can map an endpoint.
+        if (model.GetMapCall((InvocationExpressionSyntax)context.Node, context.SemanticModel, context.CancellationToken) is not { } invocation
             || !model.IsMapCall(invocation, out var verbs, out var isVerbConstrained)
             || !isVerbConstrained
             || (verbs & HttpVerbs.Mutating) == 0
-            || model.GetEndpoint(invocation, cancellationToken) is not { IsMutating: true } endpoint
+            || model.GetEndpoint(invocation, context.CancellationToken) is not { IsMutating: true } endpoint
             || EndpointModel.IsReportedAtHandlerDeclaration(endpoint))
         {
             return;
         }
 
-        Check(report, endpoint, model, names, invocation.Syntax.SyntaxTree, cancellationToken);
+        Check(context.ReportDiagnostic, endpoint, model, names, invocation.Syntax.SyntaxTree, context.CancellationToken);
     }
 
     private static void AnalyzeHandlerDeclaration(SyntaxNodeAnalysisContext context, EndpointModel model, OptionValueCache<AnonymousEndpointNames> names)
