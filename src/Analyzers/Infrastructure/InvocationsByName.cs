@@ -60,7 +60,7 @@ internal static class InvocationsByName
     }
 
     /// <summary>The invocation whose invoked member is named by <paramref name="token"/>, if it is one.</summary>
-    private static InvocationExpressionSyntax? InvocationNamedBy(SyntaxToken token)
+    internal static InvocationExpressionSyntax? InvocationNamedBy(SyntaxToken token)
     {
         if (token.Parent is not SimpleNameSyntax name)
         {
@@ -128,7 +128,8 @@ internal static class InvocationsByName
         return true;
     }
 
-    private static bool StartsAt(char[] buffer, int index, int count, string prefix)
+    /// <summary><paramref name="prefix"/> is in <paramref name="buffer"/> at <paramref name="index"/>, within its first <paramref name="count"/> characters; the caller has matched its first character.</summary>
+    internal static bool StartsAt(char[] buffer, int index, int count, string prefix)
     {
         if (index + prefix.Length > count)
         {
@@ -146,6 +147,6 @@ internal static class InvocationsByName
         return true;
     }
 
-    private static bool IsIdentifierPart(char c) =>
+    internal static bool IsIdentifierPart(char c) =>
         c < 128 ? (c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_') : SyntaxFacts.IsIdentifierPartCharacter(c);
 }

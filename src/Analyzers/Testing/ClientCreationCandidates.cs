@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
+using Gatekeeper.Analyzers.Infrastructure;
 using Gatekeeper.Analyzers.Knowledge;
 using Gatekeeper.Analyzers.Web;
 using Microsoft.CodeAnalysis;
@@ -59,7 +60,7 @@ internal static class ClientCreationCandidates
                 case HitKind.New when token.IsKind(SyntaxKind.NewKeyword) && token.Parent is ImplicitObjectCreationExpressionSyntax creation:
                     Add(creation, found, seen);
                     break;
-                case HitKind.FactoryName when token.IsKind(SyntaxKind.IdentifierToken) && ExternalClients.IsFactoryMethodName(token.ValueText) && InvocationNamedBy(token) is { } invocation:
+                case HitKind.FactoryName when token.IsKind(SyntaxKind.IdentifierToken) && ExternalClients.IsFactoryMethodName(token.ValueText) && InvocationsByName.InvocationNamedBy(token) is { } invocation:
                     Add(invocation, found, seen);
                     break;
             }
@@ -124,24 +125,6 @@ internal static class ClientCreationCandidates
         }
     }
 
-    /// <summary>The invocation whose invoked member is named by <paramref name="token"/>, if it is one.</summary>
-    private static InvocationExpressionSyntax? InvocationNamedBy(SyntaxToken token)
-    {
-        if (token.Parent is not SimpleNameSyntax name)
-        {
-            return null;
-        }
-
-        ExpressionSyntax invoked = name.Parent switch
-        {
-            MemberAccessExpressionSyntax access when access.Name == name => access,
-            MemberBindingExpressionSyntax binding when binding.Name == name => binding,
-            _ => name,
-        };
-
-        return invoked.Parent is InvocationExpressionSyntax invocation && invocation.Expression == invoked ? invocation : null;
-    }
-
     private enum HitKind
     {
         ClientName,
@@ -188,7 +171,7 @@ internal static class ClientCreationCandidates
                     hits.Add((start + i, HitKind.ClientName));
                 }
 
-                if (!IsIdentifierPart(previous))
+                if (!InvocationsByName.IsIdentifierPart(previous))
                 {
                     if (c == 'n' && IsNewBeforeParenthesis(buffer, i, count, atTextEnd))
                     {
@@ -198,7 +181,7 @@ internal static class ClientCreationCandidates
                     {
                         foreach (var prefix in factoryPrefixes)
                         {
-                            if (c == prefix[0] && StartsAt(buffer, i, count, prefix))
+                            if (c == prefix[0] && InvocationsByName.StartsAt(buffer, i, count, prefix))
                             {
                                 hits.Add((start + i, HitKind.FactoryName));
                                 break;
@@ -219,13 +202,13 @@ internal static class ClientCreationCandidates
     {
         // The look-ahead is longer than the word: past the buffer's end is the text's end.
         var after = index + word.Length;
-        return StartsAt(buffer, index, count, word) && (after >= count || !IsIdentifierPart(buffer[after]));
+        return InvocationsByName.StartsAt(buffer, index, count, word) && (after >= count || !InvocationsByName.IsIdentifierPart(buffer[after]));
     }
 
     /// <summary>The keyword <c>new</c> at <paramref name="index"/>, then white space and <c>(</c> (or what the look-ahead cannot see past).</summary>
     private static bool IsNewBeforeParenthesis(char[] buffer, int index, int count, bool atTextEnd)
     {
-        if (!StartsAt(buffer, index, count, "new"))
+        if (!InvocationsByName.StartsAt(buffer, index, count, "new"))
         {
             return false;
         }
@@ -233,7 +216,7 @@ internal static class ClientCreationCandidates
         for (var k = index + 3; k < count; k++)
         {
             var c = buffer[k];
-            if (k == index + 3 && IsIdentifierPart(c))
+            if (k == index + 3 && InvocationsByName.IsIdentifierPart(c))
             {
                 return false;
             }
@@ -249,25 +232,4 @@ internal static class ClientCreationCandidates
 
         return !atTextEnd;
     }
-
-    private static bool StartsAt(char[] buffer, int index, int count, string prefix)
-    {
-        if (index + prefix.Length > count)
-        {
-            return false;
-        }
-
-        for (var k = 0; k < prefix.Length; k++)
-        {
-            if (buffer[index + k] != prefix[k])
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool IsIdentifierPart(char c) =>
-        c < 128 ? (c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_') : SyntaxFacts.IsIdentifierPartCharacter(c);
 }
