@@ -44,9 +44,10 @@ internal static class InvocationsByName
             return found;
         }
 
+        var cursor = new TokenCursor(root);
         foreach (var position in positions)
         {
-            var token = root.FindToken(position);
+            var token = cursor.At(position);
             if (token.IsKind(SyntaxKind.IdentifierToken)
                 && token.Span.Contains(position)
                 && isName(token.ValueText)

@@ -44,9 +44,10 @@ internal static class ClientCreationCandidates
 
         var found = new List<SyntaxNode>();
         var seen = new HashSet<SyntaxNode>();
+        var cursor = new TokenCursor(root);
         foreach (var (position, kind) in hits)
         {
-            var token = root.FindToken(position);
+            var token = cursor.At(position);
             if (!token.Span.Contains(position))
             {
                 continue;
