@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Linq;
 using Gatekeeper.Analyzers.Infrastructure;
 using Gatekeeper.Analyzers.Knowledge;
 using Gatekeeper.Analyzers.Options;
@@ -26,8 +25,7 @@ public sealed class AssertionCannotFailAnalyzer : GkDiagnosticAnalyzer
     /// <summary>
     /// Reported only on the assertion being analyzed (the call itself, or the assertion chained onto
     /// <c>Should()</c>: the same expression), which is generated code exactly when the call is (and then it is
-    /// not analyzed, or skipped by the rule in a <c>[GeneratedCode]</c> declaration): the driver's per-diagnostic
-    /// check is redundant here.
+    /// not analyzed): the driver's per-diagnostic check is redundant here.
     /// </summary>
     protected override GeneratedCodeAnalysisFlags GeneratedCodeAnalysis => GeneratedCodeAnalysisFlags.ReportDiagnostics;
 
@@ -47,31 +45,19 @@ public sealed class AssertionCannotFailAnalyzer : GkDiagnosticAnalyzer
             raw => new ConfiguredAssertionMethods(TestHasNoAssertionAnalyzer.AssertionMethodsOption.ParseOrDefault(raw)));
 
         var typeNames = TypeOrNamespaceNames.For(context.Compilation);
-
-        // One action per document, the candidate calls found from the text by name: a node action on every invocation of
-        // a test project cost the driver more per callback than this rule's checks (docs/performance.md, fifteenth pass).
-        context.RegisterSemanticModelAction(document =>
-        {
-            foreach (var invocation in InvocationsByName.In(document.SemanticModel.SyntaxTree, CandidatePrefixes, CannotFailAssertions.IsCandidateName, document.CancellationToken))
-            {
-                AnalyzeInvocation(invocation, document, knowledge, finder, configuredMethods, typeNames);
-            }
-        });
+        context.RegisterSyntaxNodeAction(
+            nodeContext => AnalyzeInvocation(nodeContext, knowledge, finder, configuredMethods, typeNames),
+            SyntaxKind.InvocationExpression);
     }
 
-    /// <summary>The candidate names that no shorter one starts (<c>Should</c> covers <c>ShouldBeTrue</c>): what the text is searched for.</summary>
-    private static readonly ImmutableArray<string> CandidatePrefixes = CannotFailAssertions.CandidateNames
-        .Where(name => !CannotFailAssertions.CandidateNames.Any(shorter => shorter != name && name.StartsWith(shorter, System.StringComparison.Ordinal)))
-        .ToImmutableArray();
-
     private static void AnalyzeInvocation(
-        InvocationExpressionSyntax invocation,
-        SemanticModelAnalysisContext context,
+        SyntaxNodeAnalysisContext context,
         TestFrameworkKnowledge knowledge,
         AssertionFinder finder,
         OptionValueCache<ConfiguredAssertionMethods> configuredMethods,
         TypeOrNamespaceNames typeNames)
     {
+        var invocation = (InvocationExpressionSyntax)context.Node;
         var name = invocation.Expression switch
         {
             MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
@@ -93,12 +79,6 @@ public sealed class AssertionCannotFailAnalyzer : GkDiagnosticAnalyzer
             return;
         }
 
-        // A document action sees the declarations marked [GeneratedCode] too: skipped, as the driver would.
-        if (GeneratedCodeDeclarations.IsInMarkedDeclaration(invocation, context.SemanticModel, context.CancellationToken))
-        {
-            return;
-        }
-
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.GK2004_AssertionCannotFail,
             found.Assertion.GetLocation(),
@@ -108,7 +88,7 @@ public sealed class AssertionCannotFailAnalyzer : GkDiagnosticAnalyzer
     /// <summary>True when <paramref name="pass"/> sits in a test method that performs no assertion that can fail.</summary>
     private static bool IsOnlyAssertionOfTest(
         InvocationExpressionSyntax pass,
-        SemanticModelAnalysisContext context,
+        SyntaxNodeAnalysisContext context,
         TestFrameworkKnowledge knowledge,
         AssertionFinder finder,
         OptionValueCache<ConfiguredAssertionMethods> configuredMethods)
