@@ -44,10 +44,9 @@ internal static class InvocationsByName
             return found;
         }
 
-        var cursor = new TokenCursor(root);
         foreach (var position in positions)
         {
-            var token = cursor.At(position);
+            var token = root.FindToken(position);
             if (token.IsKind(SyntaxKind.IdentifierToken)
                 && token.Span.Contains(position)
                 && isName(token.ValueText)

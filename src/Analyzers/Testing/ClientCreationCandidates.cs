@@ -44,10 +44,9 @@ internal static class ClientCreationCandidates
 
         var found = new List<SyntaxNode>();
         var seen = new HashSet<SyntaxNode>();
-        var cursor = new TokenCursor(root);
         foreach (var (position, kind) in hits)
         {
-            var token = cursor.At(position);
+            var token = root.FindToken(position);
             if (!token.Span.Contains(position))
             {
                 continue;
