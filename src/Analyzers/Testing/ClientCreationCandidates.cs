@@ -17,13 +17,14 @@ namespace Gatekeeper.Analyzers.Testing;
 /// (docs/performance.md, fifteenth pass). The result holds every node that <see cref="ClientCreationSyntax"/> could let
 /// through, and a few more; the caller applies that filter as before.
 /// <list type="bullet">
-/// <item>A <c>new</c> whose written type name ends in <c>Client</c>: the text has an identifier ending in <c>Client</c>,
-/// inside the creation's type or the declared type of a target-typed <c>new()</c>.</item>
+/// <item>A <c>new</c> whose written type name ends in <c>Client</c> or is a using alias in scope: the text has an
+/// identifier ending in <c>Client</c>, or the alias's name, inside the creation's type or the declared type of a
+/// target-typed <c>new()</c>.</item>
 /// <item>Any other target-typed <c>new()</c>: the keyword followed by <c>(</c>.</item>
 /// <item>A factory call: the name starts a word (<c>Create</c>, <c>Connect</c>, <c>Build</c> …).</item>
 /// </list>
-/// Where the text cannot tell (a Unicode escape, a using alias in scope, configured client types, which may have any
-/// name), every creation and invocation of the document is returned.
+/// Where the text cannot tell (a Unicode escape, an alias longer than the look-ahead, configured client types, which may
+/// have any name), every creation and invocation of the document is returned.
 /// </summary>
 internal static class ClientCreationCandidates
 {
@@ -37,7 +38,7 @@ internal static class ClientCreationCandidates
     public static List<SyntaxNode> In(SyntaxTree tree, ClientCreationSyntax filter, bool anyTypeMayBeClient, CancellationToken cancellationToken)
     {
         var root = tree.GetRoot(cancellationToken);
-        if (anyTypeMayBeClient || filter.AnyAliasIn(tree, cancellationToken) || !Scan(tree.GetText(cancellationToken), filter, out var hits, cancellationToken))
+        if (anyTypeMayBeClient || !Scan(tree.GetText(cancellationToken), filter, filter.AliasNamesIn(tree, cancellationToken), out var hits, cancellationToken))
         {
             return EveryCreationAndInvocation(root);
         }
@@ -133,12 +134,21 @@ internal static class ClientCreationCandidates
     }
 
     /// <summary>
-    /// The positions of the three kinds of hit (comments and strings included: the token there tells). False when the
-    /// text has a Unicode escape, which could spell a name otherwise. Read in chunks, so a large file makes no large string.
+    /// The positions of the three kinds of hit (comments and strings included: the token there tells); an alias's name
+    /// counts as a client's. False when the text has a Unicode escape, which could spell a name otherwise, or an alias is
+    /// longer than the look-ahead. Read in chunks, so a large file makes no large string.
     /// </summary>
-    private static bool Scan(SourceText text, ClientCreationSyntax filter, out List<(int Position, HitKind Kind)> hits, CancellationToken cancellationToken)
+    private static bool Scan(SourceText text, ClientCreationSyntax filter, List<string> aliases, out List<(int Position, HitKind Kind)> hits, CancellationToken cancellationToken)
     {
         hits = new List<(int, HitKind)>();
+        foreach (var alias in aliases)
+        {
+            if (alias.Length == 0 || alias.Length >= LookAhead)
+            {
+                return false;
+            }
+        }
+
         var factoryPrefixes = new List<string>(FactoryPrefixes.Length);
         foreach (var prefix in FactoryPrefixes)
         {
@@ -177,6 +187,10 @@ internal static class ClientCreationCandidates
                     {
                         hits.Add((start + i, HitKind.New));
                     }
+                    else if (IsAliasAt(buffer, i, count, aliases))
+                    {
+                        hits.Add((start + i, HitKind.ClientName));
+                    }
                     else
                     {
                         foreach (var prefix in factoryPrefixes)
@@ -203,6 +217,20 @@ internal static class ClientCreationCandidates
         // The look-ahead is longer than the word: past the buffer's end is the text's end.
         var after = index + word.Length;
         return InvocationsByName.StartsAt(buffer, index, count, word) && (after >= count || !InvocationsByName.IsIdentifierPart(buffer[after]));
+    }
+
+    /// <summary>A whole word at <paramref name="index"/> (the caller has seen a word start) is one of <paramref name="aliases"/>.</summary>
+    private static bool IsAliasAt(char[] buffer, int index, int count, List<string> aliases)
+    {
+        foreach (var alias in aliases)
+        {
+            if (buffer[index] == alias[0] && EndsIdentifierAt(buffer, index, count, alias))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The keyword <c>new</c> at <paramref name="index"/>, then white space and <c>(</c> (or what the look-ahead cannot see past).</summary>

@@ -69,8 +69,8 @@ internal sealed class ClientCreationSyntax
         return type is IdentifierNameSyntax && _aliases.IsAliasName(name, creation.SyntaxTree, cancellationToken);
     }
 
-    /// <summary>True when a using alias is in scope in <paramref name="tree"/>: a name written for a type there may not be the type's own.</summary>
-    public bool AnyAliasIn(SyntaxTree tree, CancellationToken cancellationToken) => _aliases.AnyIn(tree, cancellationToken);
+    /// <summary>The using aliases in scope in <paramref name="tree"/>: a name written for a type there may not be the type's own.</summary>
+    public List<string> AliasNamesIn(SyntaxTree tree, CancellationToken cancellationToken) => _aliases.NamesIn(tree, cancellationToken);
 
     /// <summary>
     /// False when no method named <paramref name="name"/> (a name of <see cref="ExternalClients.IsFactoryMethodName"/>)

@@ -35,9 +35,17 @@ internal sealed class UsingAliasNames
         return GlobalAliases(cancellationToken).Contains(name);
     }
 
-    /// <summary>True when any using alias is in scope in <paramref name="tree"/>: declared there, or globally in the compilation.</summary>
-    public bool AnyIn(SyntaxTree tree, CancellationToken cancellationToken) =>
-        CompilationSyntaxIndex.OutlineOf(tree, cancellationToken).Aliases.Count > 0 || GlobalAliases(cancellationToken).Count > 0;
+    /// <summary>The names of the using aliases in scope in <paramref name="tree"/>: declared there, or globally in the compilation.</summary>
+    public List<string> NamesIn(SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        var names = new List<string>(GlobalAliases(cancellationToken));
+        foreach (var directive in CompilationSyntaxIndex.OutlineOf(tree, cancellationToken).Aliases)
+        {
+            names.Add(directive.Alias);
+        }
+
+        return names;
+    }
 
     private HashSet<string> GlobalAliases(CancellationToken cancellationToken)
     {

@@ -114,13 +114,27 @@ public class ClientCreationCandidatesTests
     }
 
     [Fact]
-    public void With_a_using_alias_in_scope_every_creation_and_call_is_a_candidate()
+    public void A_creation_through_a_using_alias_is_found_by_the_alias_name()
     {
+        // A local alias, a global one declared in another file, a target-typed new() of an alias type; the other
+        // creation and call name no alias and no client, and a longer word that starts with an alias's name is not it.
         var (found, expected) = FindAndWalk(
-            "using Web = System.Net.Http.HttpClient; public class C { object M() => new Web(); void N() => M(); }");
+            """
+            using Web = System.Net.Http.HttpClient;
+            public class C
+            {
+                private readonly Web _field = new();
+                object M() => new Web();
+                object N() => new Sockets();
+                object O() => new Website();
+                void P() => M();
+            }
+            public class Website { }
+            """,
+            "global using Sockets = System.Net.Sockets.TcpClient;");
 
-        Assert.Single(expected);
-        Assert.Equal(["new Web()", "M()"], found.Select(node => node.ToString()));
+        Assert.Equal(3, expected.Count);
+        Assert.Equal(["new()", "new Web()", "new Sockets()"], found.Select(node => node.ToString()));
     }
 
     [Theory]
@@ -147,10 +161,10 @@ public class ClientCreationCandidatesTests
         new(' ', SourceTextChunks.ChunkLength - charactersBeforeBoundary - written);
 
     /// <summary>The candidates found from the text, and the nodes a walk of every node finds that the syntax filter lets through.</summary>
-    private static (List<SyntaxNode> Found, List<SyntaxNode> Expected) FindAndWalk(string source)
+    private static (List<SyntaxNode> Found, List<SyntaxNode> Expected) FindAndWalk(string source, string otherFile = "")
     {
         var tree = CSharpSyntaxTree.ParseText(source);
-        var compilation = CSharpCompilation.Create("Candidates", [tree, CSharpSyntaxTree.ParseText(Libraries)]);
+        var compilation = CSharpCompilation.Create("Candidates", [tree, CSharpSyntaxTree.ParseText(Libraries), CSharpSyntaxTree.ParseText(otherFile)]);
         var filter = new ClientCreationSyntax(compilation);
         var found = ClientCreationCandidates.In(tree, filter, anyTypeMayBeClient: false, CancellationToken.None);
         var expected = tree.GetRoot().DescendantNodes()
