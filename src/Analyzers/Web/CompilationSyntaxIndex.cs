@@ -238,6 +238,7 @@ internal sealed class CompilationSyntaxIndex
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<string, IReadOnlyList<InvocationExpressionSyntax>> _invocationsByName = new(System.StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IReadOnlyList<MethodDeclarationSyntax>> _methodsByName = new(System.StringComparer.Ordinal);
+    private (SyntaxTree Tree, TreeEntry Entry)[]? _entries;
 
     public CompilationSyntaxIndex(Compilation compilation)
     {
@@ -300,15 +301,18 @@ internal sealed class CompilationSyntaxIndex
             return known;
         }
 
+        // One name against every tree: its hash once, the trees' entries from an array rather than one weak-table
+        // lookup per tree (a registration method's callers ask a few hundred names of a thousand trees at 4×).
+        var word = SourceTextWords.Word.Of(name);
         List<InvocationExpressionSyntax>? found = null;
-        foreach (var tree in _compilation.SyntaxTrees)
+        foreach (var (tree, entry) in Entries())
         {
-            if (!MayName(tree, name, cancellationToken))
+            if (!GetOrBuild(ref entry.Words, BuildWords, tree, cancellationToken).MayName(word))
             {
                 continue;
             }
 
-            var inTree = For(tree, cancellationToken).InvocationsNamed(name);
+            var inTree = GetOrBuild(ref entry.Index, SyntaxTreeIndex.Build, tree, cancellationToken).InvocationsNamed(name);
             if (inTree.Count > 0)
             {
                 (found ??= new List<InvocationExpressionSyntax>()).AddRange(inTree);
@@ -364,7 +368,27 @@ internal sealed class CompilationSyntaxIndex
         WordsOf(tree, cancellationToken).MayName(name);
 
     private static SourceTextWords WordsOf(SyntaxTree tree, CancellationToken cancellationToken) =>
-        GetOrBuild(ref EntryOf(tree).Words, static (t, c) => SourceTextWords.Of(t.GetText(c)), tree, cancellationToken);
+        GetOrBuild(ref EntryOf(tree).Words, BuildWords, tree, cancellationToken);
+
+    private static readonly System.Func<SyntaxTree, CancellationToken, SourceTextWords> BuildWords = static (t, c) => SourceTextWords.Of(t.GetText(c));
+
+    /// <summary>The entry of every tree of the compilation, looked up once.</summary>
+    private (SyntaxTree Tree, TreeEntry Entry)[] Entries()
+    {
+        if (Volatile.Read(ref _entries) is { } entries)
+        {
+            return entries;
+        }
+
+        var list = new List<(SyntaxTree, TreeEntry)>();
+        foreach (var tree in _compilation.SyntaxTrees)
+        {
+            list.Add((tree, EntryOf(tree)));
+        }
+
+        var built = list.ToArray();
+        return Interlocked.CompareExchange(ref _entries, built, null) ?? built;
+    }
 
     /// <summary>
     /// The type declarations of the compilation by the simple names in their base lists, and the using aliases
@@ -654,6 +678,26 @@ internal sealed class SourceTextWords
 
         var hash = HashOf(name);
         return IsSet(hash & _mask) && IsSet(Second(hash) & _mask);
+    }
+
+    /// <summary><see cref="MayName(string)"/> with the name's hash computed once, for one name asked of many texts.</summary>
+    public bool MayName(Word word) =>
+        _hasUnicodeEscape || (IsSet(word.Hash & _mask) && IsSet(word.SecondHash & _mask));
+
+    /// <summary>A name's two probes.</summary>
+    public readonly struct Word
+    {
+        private Word(int hash)
+        {
+            Hash = hash;
+            SecondHash = Second(hash);
+        }
+
+        public int Hash { get; }
+
+        public int SecondHash { get; }
+
+        public static Word Of(string name) => new(HashOf(name));
     }
 
     /// <summary>True unless the text certainly has no identifier spelled as one of <paramref name="names"/>.</summary>
