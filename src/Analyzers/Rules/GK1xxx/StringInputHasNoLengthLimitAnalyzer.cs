@@ -127,7 +127,7 @@ public sealed class StringInputHasNoLengthLimitAnalyzer : GkDiagnosticAnalyzer
         // inside a body, and it is passed to a Map* call in the same body: bodies are read only where a Map* call may be.
         var readBodies = CompilationSyntaxIndex.MayMapEndpoint(tree, cancellationToken);
         var scope = new DocumentScope(context.SemanticModel, context.ReportDiagnostic, cancellationToken);
-        foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(node => readBodies || node is not (BlockSyntax or ArrowExpressionClauseSyntax)))
+        foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(readBodies ? MayHoldHandlerOrMember : MayHoldMember))
         {
             switch (node)
             {
@@ -140,6 +140,18 @@ public sealed class StringInputHasNoLengthLimitAnalyzer : GkDiagnosticAnalyzer
             }
         }
     }
+
+    /// <summary>
+    /// Where a property or a bound parameter list can be, outside bodies: types, their members and those members'
+    /// parameter lists. Attributes, base lists, accessors, parameters' types and default values hold neither, and
+    /// are a good share of a model's or controller's nodes.
+    /// </summary>
+    private static bool MayHoldMember(SyntaxNode node) =>
+        node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax or BaseMethodDeclarationSyntax or ParameterListSyntax;
+
+    /// <summary>Also in bodies, where a lambda or local function handler is declared; attributes and usings hold no handler.</summary>
+    private static bool MayHoldHandlerOrMember(SyntaxNode node) =>
+        node is not (AttributeListSyntax or UsingDirectiveSyntax or BaseListSyntax);
 
     private static void AnalyzeProperty(PropertyDeclarationSyntax declaration, DocumentScope context, InputAnalysis analysis, OptionValueCache<Settings> settings, OptionValueCache<LimitAttributes> attributes)
     {
