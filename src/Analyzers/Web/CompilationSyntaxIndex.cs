@@ -669,16 +669,7 @@ internal sealed class SourceTextWords
     }
 
     /// <summary>True unless the text certainly has no identifier spelled <paramref name="name"/>.</summary>
-    public bool MayName(string name)
-    {
-        if (_hasUnicodeEscape)
-        {
-            return true;
-        }
-
-        var hash = HashOf(name);
-        return IsSet(hash & _mask) && IsSet(Second(hash) & _mask);
-    }
+    public bool MayName(string name) => MayName(Word.Of(name));
 
     /// <summary><see cref="MayName(string)"/> with the name's hash computed once, for one name asked of many texts.</summary>
     public bool MayName(Word word) =>
