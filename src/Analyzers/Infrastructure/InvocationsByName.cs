@@ -93,12 +93,12 @@ internal static class InvocationsByName
 
         // Each chunk is read with the next `longest` characters, so that a name across a chunk's end is seen whole.
         var chunkLength = SourceTextChunks.ChunkLength;
-        var buffer = new char[Math.Max(1, Math.Min(text.Length, chunkLength + longest))];
+        var buffer = longest <= SourceTextChunks.MaxLookAhead ? SourceTextChunks.Rent() : new char[chunkLength + longest];
         var previous = '\0';
         for (var start = 0; start < text.Length; start += chunkLength)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var count = Math.Min(buffer.Length, text.Length - start);
+            var count = Math.Min(chunkLength + longest, text.Length - start);
             text.CopyTo(start, buffer, 0, count);
             var limit = Math.Min(count, chunkLength);
             for (var i = 0; i < limit; i++)
@@ -106,6 +106,7 @@ internal static class InvocationsByName
                 var c = buffer[i];
                 if (previous == '\\' && c is 'u' or 'U')
                 {
+                    SourceTextChunks.Return(buffer);
                     return false;
                 }
 
@@ -125,6 +126,7 @@ internal static class InvocationsByName
             }
         }
 
+        SourceTextChunks.Return(buffer);
         return true;
     }
 

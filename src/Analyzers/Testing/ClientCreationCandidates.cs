@@ -30,7 +30,7 @@ internal static class ClientCreationCandidates
 {
     private const string ClientSuffix = "Client";
 
-    /// <summary>How far past a chunk's end a match may look (the <c>(</c> after <c>new</c>, a name's end).</summary>
+    /// <summary>How far past a chunk's end a match may look (the <c>(</c> after <c>new</c>, a name's end); at most <see cref="SourceTextChunks.MaxLookAhead"/>.</summary>
     private const int LookAhead = 32;
 
     private static readonly string[] FactoryPrefixes = { "Create", "Connect", "SentinelConnect", "Build" };
@@ -159,12 +159,12 @@ internal static class ClientCreationCandidates
         }
 
         var chunkLength = SourceTextChunks.ChunkLength;
-        var buffer = new char[Math.Max(1, Math.Min(text.Length, chunkLength + LookAhead))];
+        var buffer = SourceTextChunks.Rent();
         var previous = '\0';
         for (var start = 0; start < text.Length; start += chunkLength)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var count = Math.Min(buffer.Length, text.Length - start);
+            var count = Math.Min(chunkLength + LookAhead, text.Length - start);
             text.CopyTo(start, buffer, 0, count);
             var atTextEnd = start + count == text.Length;
             var limit = Math.Min(count, chunkLength);
@@ -173,6 +173,7 @@ internal static class ClientCreationCandidates
                 var c = buffer[i];
                 if (previous == '\\' && c is 'u' or 'U')
                 {
+                    SourceTextChunks.Return(buffer);
                     return false;
                 }
 
@@ -208,6 +209,7 @@ internal static class ClientCreationCandidates
             }
         }
 
+        SourceTextChunks.Return(buffer);
         return true;
     }
 

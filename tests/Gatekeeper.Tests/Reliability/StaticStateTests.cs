@@ -59,6 +59,9 @@ public class StaticStateTests
             + "(an entry dies with it); an answer is stored only when computed (the global alias set is published only when its walk completed, a cancelled walk stores nothing).",
         ["Gatekeeper.Analyzers.Web.RouteBuilderFlow._inProgress"] =
             "A [ThreadStatic] re-entrancy guard of a synchronous recursion (half-typed code can be cyclic): per thread, every entry removed in a finally (on cancellation too), so it holds nothing between calls.",
+        ["Gatekeeper.Analyzers.Web.SourceTextChunks._scratch"] =
+            "A [ThreadStatic] scratch buffer for reading a source text in chunks: rented (the field is emptied) and given back by the same synchronous scan, "
+            + "which overwrites every character it reads, so no fact survives a call; a nested or cancelled rent allocates a new buffer.",
         ["Gatekeeper.Analyzers.Web.RouteBuilderFlow.FrameworkFactories"] =
             "A private HashSet<string> lookup table, filled by its initializer and only read afterwards (concurrent reads of a HashSet are safe).",
         ["Gatekeeper.Analyzers.Web.RouteBuilderFlow.NeutralConventions"] =
