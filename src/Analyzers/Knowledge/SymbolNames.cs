@@ -1,3 +1,4 @@
+using System;
 using Microsoft.CodeAnalysis;
 
 namespace Gatekeeper.Analyzers.Knowledge;
@@ -40,6 +41,43 @@ internal static class SymbolNames
         }
 
         return false;
+    }
+
+    /// <summary>True when <paramref name="ns"/> is exactly <paramref name="dotted"/> (<c>"System.Linq"</c>).</summary>
+    public static bool IsNamespace(INamespaceSymbol? ns, string dotted) =>
+        ns is { IsGlobalNamespace: false } && NamespaceIs(ns, dotted, dotted.Length);
+
+    /// <summary>
+    /// True when the dotted name of <paramref name="ns"/> starts with <paramref name="prefix"/>, as
+    /// <c>ns.ToDisplayString().StartsWith(prefix)</c> would say, without building the string: the ownership flow
+    /// asks it of every call it reads.
+    /// </summary>
+    public static bool NamespaceStartsWith(INamespaceSymbol? ns, string prefix) =>
+        ns is { IsGlobalNamespace: false } && MatchedPrefixLength(ns, prefix) == prefix.Length;
+
+    /// <summary>How much of <paramref name="prefix"/> the dotted name of <paramref name="ns"/> matches from its start, or -1 on a mismatch.</summary>
+    private static int MatchedPrefixLength(INamespaceSymbol ns, string prefix)
+    {
+        var at = 0;
+        if (ns.ContainingNamespace is { IsGlobalNamespace: false } parent)
+        {
+            at = MatchedPrefixLength(parent, prefix);
+            if (at < 0 || at == prefix.Length)
+            {
+                return at;
+            }
+
+            if (prefix[at] != '.')
+            {
+                return -1;
+            }
+
+            at++;
+        }
+
+        var name = ns.Name;
+        var length = Math.Min(name.Length, prefix.Length - at);
+        return string.CompareOrdinal(name, 0, prefix, at, length) == 0 ? at + length : -1;
     }
 
     /// <summary>True when the namespace chain of <paramref name="ns"/> spells <c>dotted[0..length)</c> exactly.</summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
+using Gatekeeper.Analyzers.Knowledge;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -62,7 +63,8 @@ internal sealed class MethodFlow
     }
 
     public static bool IsPrincipalType(ITypeSymbol? type) =>
-        type is { Name: "ClaimsPrincipal" or "ClaimsIdentity" or "IIdentity" or "Claim" } && type.ContainingNamespace?.ToDisplayString() is "System.Security.Claims" or "System.Security.Principal";
+        type is { Name: "ClaimsPrincipal" or "ClaimsIdentity" or "IIdentity" or "Claim" }
+        && (SymbolNames.IsNamespace(type.ContainingNamespace, "System.Security.Claims") || SymbolNames.IsNamespace(type.ContainingNamespace, "System.Security.Principal"));
 
     public static bool IsSimpleType(ITypeSymbol type)
     {
@@ -72,7 +74,7 @@ internal sealed class MethodFlow
             return true;
         }
 
-        return type.Name is "Guid" or "DateTime" or "DateTimeOffset" or "Ulid" && type.ContainingNamespace?.ToDisplayString() == "System";
+        return type.Name is "Guid" or "DateTime" or "DateTimeOffset" or "Ulid" && SymbolNames.IsNamespace(type.ContainingNamespace, "System");
     }
 
     /// <summary>True for <c>id</c>, <c>noteId</c>, <c>NoteIds</c>, <c>key</c>, <c>slug</c>.</summary>
@@ -269,9 +271,12 @@ internal sealed class MethodFlow
             return false;
         }
 
-        var ns = named.ContainingNamespace?.ToDisplayString() ?? string.Empty;
-        return !(ns == "System" || ns.StartsWith("System.", StringComparison.Ordinal) || ns.StartsWith("Microsoft.", StringComparison.Ordinal));
+        return !IsFrameworkNamespace(named.ContainingNamespace);
     }
+
+    /// <summary><c>System</c>, <c>System.*</c> or <c>Microsoft.*</c>.</summary>
+    private static bool IsFrameworkNamespace(INamespaceSymbol? ns) =>
+        SymbolNames.IsNamespace(ns, "System") || SymbolNames.NamespaceStartsWith(ns, "System.") || SymbolNames.NamespaceStartsWith(ns, "Microsoft.");
 
     // ---------------------------------------------------------------------------------------------
     // Values
@@ -392,7 +397,7 @@ internal sealed class MethodFlow
             case IPropertyReferenceOperation or IFieldReferenceOperation:
                 var member = (IMemberReferenceOperation)operation;
                 return member.Instance is IParameterReferenceOperation { } owner && RoleOf(owner.Parameter) == ParameterRole.RequestModel && IsIdLike(member.Member.Name);
-            case IInvocationOperation invocation when invocation.TargetMethod.ContainingNamespace?.ToDisplayString() == "System":
+            case IInvocationOperation invocation when SymbolNames.IsNamespace(invocation.TargetMethod.ContainingNamespace, "System"):
                 if (IsRequestValue(invocation.Instance))
                 {
                     return true;
@@ -521,7 +526,7 @@ internal sealed class MethodFlow
     {
         var method = invocation.TargetMethod;
         var name = method.Name;
-        var ns = method.ContainingNamespace?.ToDisplayString() ?? string.Empty;
+        var ns = method.ContainingNamespace;
 
         // Evidence: Equals / Compare between the user and something else.
         if (name is "Equals" or "Compare" or "CompareOrdinal" or "SequenceEqual")
@@ -586,7 +591,7 @@ internal sealed class MethodFlow
             return;
         }
 
-        var isEf = ns.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal);
+        var isEf = SymbolNames.NamespaceStartsWith(ns, "Microsoft.EntityFrameworkCore");
         if (isEf)
         {
             InspectEntityFramework(invocation, name, ref evidence, ref mutation, ref modification, ref saves);
@@ -624,7 +629,7 @@ internal sealed class MethodFlow
 
         // Follow same-compilation methods: their evidence counts here.
         var summary = MethodSummary.Nothing;
-        if (_depth > 0 && OwnershipFacts.IsFollowable(method) && !ns.StartsWith("System", StringComparison.Ordinal))
+        if (_depth > 0 && OwnershipFacts.IsFollowable(method) && !SymbolNames.NamespaceStartsWith(ns, "System"))
         {
             summary = _facts.Summarize(method, _settings, _depth - 1, _cancellationToken);
             if (summary.HasEvidence && MentionsRequestResourceOrNothing(invocation))
@@ -633,7 +638,7 @@ internal sealed class MethodFlow
             }
         }
 
-        if (ns == "System" || ns.StartsWith("System.", StringComparison.Ordinal) || ns.StartsWith("Microsoft.", StringComparison.Ordinal))
+        if (IsFrameworkNamespace(ns))
         {
             return;
         }
@@ -882,11 +887,11 @@ internal sealed class MethodFlow
         return end > start ? sql.Substring(start, end - start) : null;
     }
 
-    private bool IsScopedByUser(IInvocationOperation invocation, string ns)
+    private bool IsScopedByUser(IInvocationOperation invocation, INamespaceSymbol? ns)
     {
         var method = invocation.TargetMethod;
-        if (ns.StartsWith("Microsoft.Extensions.Logging", StringComparison.Ordinal)
-            || (ns.StartsWith("System", StringComparison.Ordinal) && !IsPrincipalType(method.ContainingType))
+        if (SymbolNames.NamespaceStartsWith(ns, "Microsoft.Extensions.Logging")
+            || (SymbolNames.NamespaceStartsWith(ns, "System") && !IsPrincipalType(method.ContainingType))
             || method.ContainingType?.Name is "ControllerBase" or "Controller" or "PageModel" or "Results" or "TypedResults"
             || ContainsAny(method.Name, NonEvidenceCallWords)
             || (method.ContainingType is { } type && ContainsAny(type.Name, NonEvidenceCallWords)))

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using Gatekeeper.Analyzers.Web;
+using Gatekeeper.Analyzers.Knowledge;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -108,8 +109,7 @@ internal sealed class OwnershipFacts
         }
 
         if (type is INamedTypeSymbol { TypeArguments.Length: 1 } collection
-            && collection.ContainingNamespace?.ToDisplayString() is { } ns
-            && (ns.StartsWith("System.Collections", StringComparison.Ordinal) || ns == "System.Linq"))
+            && (SymbolNames.NamespaceStartsWith(collection.ContainingNamespace, "System.Collections") || SymbolNames.IsNamespace(collection.ContainingNamespace, "System.Linq")))
         {
             return collection.TypeArguments[0].WithNullableAnnotation(NullableAnnotation.None);
         }
