@@ -15,12 +15,16 @@ internal sealed class SemanticModelCache
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
 
+    // Created once: a lambda capturing the cache, written at the call, is a new delegate on every call.
+    private readonly Func<SyntaxTree, SemanticModel> _create;
+
     public SemanticModelCache(Compilation compilation)
     {
         _compilation = compilation;
+        _create = tree => _compilation.GetSemanticModel(tree);
     }
 
-    public SemanticModel For(SyntaxTree tree) => _models.GetOrAdd(tree, t => _compilation.GetSemanticModel(t));
+    public SemanticModel For(SyntaxTree tree) => _models.GetOrAdd(tree, _create);
 }
 
 /// <summary>A value computed once per compilation on first need; a cancelled computation is retried by the next caller.</summary>
