@@ -52,7 +52,7 @@ internal static class Report
         foreach (var s in sizes)
         {
             var row = Invariant(
-                $"| {X(s.Size)} | {Median(s.Runs.Select(r => r.Compiler.WallMs)):N0} / {Median(s.Runs.Select(r => r.Compiler.CpuMs)):N0} | {Median(s.Runs.Select(r => r.GatekeeperTotalMs)):N0} | {Median(s.Runs.Select(r => r.GatekeeperShare)):P2} | {Median(s.Runs.Select(r => (double)r.Compiler.Bytes)) / 1e6:N0} / {Median(s.Runs.Select(r => (double)r.Gatekeeper.Bytes)) / 1e6:N0} | {Median(s.Runs.Select(r => r.Compiler.GcPauseMs)):N0} / {Median(s.Runs.Select(r => r.Gatekeeper.GcPauseMs)):N0} |");
+                $"| {X(s.Size)} | {Median(s.Runs.Select(r => r.Compiler.WallMs)):N0} / {Median(s.Runs.Select(r => r.Compiler.CpuMs)):N0} | {Median(s.Runs.Select(r => r.GatekeeperTotalMs)):N0} | {Median(s.Runs.Select(r => r.GatekeeperShare)):P2} | {MedianMegabytes(s.Runs.Select(r => r.Compiler.Bytes)):N0} / {MedianMegabytes(s.Runs.Select(r => r.Gatekeeper.Bytes)):N0} | {Median(s.Runs.Select(r => r.Compiler.GcPauseMs)):N0} / {Median(s.Runs.Select(r => r.Gatekeeper.GcPauseMs)):N0} |");
             if (overhead)
             {
                 row += Invariant($" {Median(s.Runs.Select(r => r.OverheadCpuMs)):N0} | {Median(s.Runs.Select(r => r.OverheadShare)):P1} | {Median(s.Runs.Select(r => r.OverheadBytes)) / 1e6:N0} |");

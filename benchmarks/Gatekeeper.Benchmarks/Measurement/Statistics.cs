@@ -8,6 +8,13 @@ internal static class Statistics
 {
     public static double Median(IEnumerable<double> values) => Percentile(values, 50);
 
+    /// <summary>
+    /// The median of byte counts, in MB. A negative count is left out: on .NET 10, <c>GC.GetTotalAllocatedBytes(precise: true)</c>
+    /// read before and after a run can go backwards when thread-pool threads come and go (one such run read -2 GB).
+    /// NaN when no count is valid.
+    /// </summary>
+    public static double MedianMegabytes(IEnumerable<long> bytes) => Median(bytes.Where(b => b >= 0).Select(b => b / 1e6));
+
     /// <summary>Nearest-rank percentile (p95 of 30 samples is the 29th smallest).</summary>
     public static double Percentile(IEnumerable<double> values, double percentile)
     {
