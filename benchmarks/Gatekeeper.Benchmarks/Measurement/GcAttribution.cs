@@ -29,6 +29,7 @@ internal sealed class GcAttributingAnalyzer : DiagnosticAnalyzer
     private long _gen0;
     private long _startTicks;
     private long _startPauseTicks;
+    private long _cpuNanoseconds;
 
     public GcAttributingAnalyzer(DiagnosticAnalyzer inner)
     {
@@ -49,6 +50,12 @@ internal sealed class GcAttributingAnalyzer : DiagnosticAnalyzer
     /// <summary>The part of <see cref="GcPauseMs"/> inside compilation-start actions.</summary>
     public double StartPauseMs => TimeSpan.FromTicks(_startPauseTicks).TotalMilliseconds;
 
+    /// <summary>
+    /// The CPU time of the threads while they ran the callbacks: below <see cref="CallbackMs"/> by the time the thread
+    /// waited (for a lock, a collection, a core). NaN where the per-thread clock is not available.
+    /// </summary>
+    public double CpuMs => ThreadCpuClock.IsAvailable ? _cpuNanoseconds / 1e6 : double.NaN;
+
     /// <summary>Collections that started inside the callbacks, by generation (a gen2 one also counts as gen0 and gen1 in the runtime's counts; here each is counted once).</summary>
     public GcCounts Collections => new(_gen0, _gen1, _gen2);
 
@@ -63,6 +70,7 @@ internal sealed class GcAttributingAnalyzer : DiagnosticAnalyzer
         var pausedBefore = GC.GetTotalPauseDuration();
         var bytesBefore = GC.GetAllocatedBytesForCurrentThread();
         var countsBefore = GcCounts.Now();
+        var cpuBefore = ThreadCpuClock.NowNanoseconds();
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -71,6 +79,7 @@ internal sealed class GcAttributingAnalyzer : DiagnosticAnalyzer
         finally
         {
             var ticks = Stopwatch.GetTimestamp() - started;
+            Interlocked.Add(ref _cpuNanoseconds, ThreadCpuClock.NowNanoseconds() - cpuBefore);
             var pauseTicks = (GC.GetTotalPauseDuration() - pausedBefore).Ticks;
             Interlocked.Add(ref _ticks, ticks);
             Interlocked.Add(ref _bytes, GC.GetAllocatedBytesForCurrentThread() - bytesBefore);
@@ -144,5 +153,45 @@ internal sealed class GcAttributingAnalyzer : DiagnosticAnalyzer
             inner.RegisterOperationAction(owner.Wrap(action), operationKinds);
 
         public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) => inner.RegisterOperationBlockAction(owner.Wrap(action));
+    }
+}
+
+/// <summary>The CPU time of the calling thread (Linux: <c>clock_gettime(CLOCK_THREAD_CPUTIME_ID)</c>, a vDSO call).</summary>
+internal static class ThreadCpuClock
+{
+    private const int ThreadCpuTimeClockId = 3;
+
+    public static bool IsAvailable { get; } = OperatingSystem.IsLinux() && TryRead(out _);
+
+    public static long NowNanoseconds() => IsAvailable && TryRead(out var nanoseconds) ? nanoseconds : 0;
+
+    private static bool TryRead(out long nanoseconds)
+    {
+        try
+        {
+            if (ClockGetTime(ThreadCpuTimeClockId, out var time) == 0)
+            {
+                nanoseconds = time.Seconds * 1_000_000_000 + time.Nanoseconds;
+                return true;
+            }
+        }
+        catch (DllNotFoundException)
+        {
+        }
+        catch (EntryPointNotFoundException)
+        {
+        }
+
+        nanoseconds = 0;
+        return false;
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clockId, out Timespec time);
+
+    private struct Timespec
+    {
+        public long Seconds;
+        public long Nanoseconds;
     }
 }

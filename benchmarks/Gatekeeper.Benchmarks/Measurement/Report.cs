@@ -107,17 +107,17 @@ internal static class Report
             text.AppendLine();
             text.AppendLine(Invariant($"#### Garbage collection inside each rule's callbacks (--gc-attribution), {X(s.Size)}, median ms and MB"));
             text.AppendLine();
-            text.AppendLine("| Rule | Telemetry | Callbacks (stopwatch) | Paused for GC inside them | Own work (callbacks − paused) | Allocated (MB) | Collections inside, gen0 / gen1 / gen2 (first run) | Of the callbacks: compilation start / paused in it |");
-            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+            text.AppendLine("| Rule | Telemetry | Callbacks (stopwatch) | Paused for GC inside them | Own work (callbacks − paused) | Allocated (MB) | Collections inside, gen0 / gen1 / gen2 (first run) | Of the callbacks: compilation start / paused in it | Thread CPU inside them |");
+            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
             var rules = s.Runs[0].RuleGc!.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList();
             foreach (var rule in rules.Append("Total"))
             {
                 RuleGc Of(RunResult r) => rule == "Total"
-                    ? new RuleGc(r.RuleGc!.Values.Sum(g => g.CallbackMs), r.RuleGc.Values.Sum(g => g.GcPauseMs), r.RuleGc.Values.Sum(g => g.Bytes), r.RuleGc.Values.Aggregate(default(GcCounts), (sum, g) => sum + g.Collections), r.RuleGc.Values.Sum(g => g.StartMs), r.RuleGc.Values.Sum(g => g.StartPauseMs))
+                    ? new RuleGc(r.RuleGc!.Values.Sum(g => g.CallbackMs), r.RuleGc.Values.Sum(g => g.GcPauseMs), r.RuleGc.Values.Sum(g => g.Bytes), r.RuleGc.Values.Aggregate(default(GcCounts), (sum, g) => sum + g.Collections), r.RuleGc.Values.Sum(g => g.StartMs), r.RuleGc.Values.Sum(g => g.StartPauseMs), r.RuleGc.Values.Sum(g => g.CpuMs))
                     : r.RuleGc!.GetValueOrDefault(rule) ?? new RuleGc(0, 0, 0);
                 var telemetry = Median(s.Runs.Select(r => rule == "Total" ? r.GatekeeperTotalMs : r.RuleMs.GetValueOrDefault(rule)));
                 text.AppendLine(Invariant(
-                    $"| {rule} | {telemetry:N0} | {Median(s.Runs.Select(r => Of(r).CallbackMs)):N0} | {Median(s.Runs.Select(r => Of(r).GcPauseMs)):N0} | {Median(s.Runs.Select(r => Of(r).OwnMs)):N0} | {Median(s.Runs.Select(r => (double)Of(r).Bytes)) / 1e6:N0} | {Of(s.Runs[0]).Collections} | {Median(s.Runs.Select(r => Of(r).StartMs)):N0} / {Median(s.Runs.Select(r => Of(r).StartPauseMs)):N0} |"));
+                    $"| {rule} | {telemetry:N0} | {Median(s.Runs.Select(r => Of(r).CallbackMs)):N0} | {Median(s.Runs.Select(r => Of(r).GcPauseMs)):N0} | {Median(s.Runs.Select(r => Of(r).OwnMs)):N0} | {Median(s.Runs.Select(r => (double)Of(r).Bytes)) / 1e6:N0} | {Of(s.Runs[0]).Collections} | {Median(s.Runs.Select(r => Of(r).StartMs)):N0} / {Median(s.Runs.Select(r => Of(r).StartPauseMs)):N0} | {Median(s.Runs.Select(r => Of(r).CpuMs)):N0} |"));
             }
 
             text.AppendLine();
