@@ -253,18 +253,14 @@ internal sealed class OwnershipFacts
         }
     }
 
-    private bool IsInThisCompilation(IMethodSymbol method)
-    {
-        foreach (var reference in method.DeclaringSyntaxReferences)
-        {
-            if (Compilation.ContainsSyntaxTree(reference.SyntaxTree))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>
+    /// Declared in this compilation's source: it has syntax, and its assembly is the compilation's (a referenced
+    /// project's method has syntax too, in its own compilation). Not <c>Compilation.ContainsSyntaxTree</c>, a lookup in
+    /// an immutable map of every tree: it is asked for each implementation of each interface method followed, and at
+    /// 4x it was the one frame of GK1001 that grew with the project, not with the calls (docs/performance.md, seventeenth pass).
+    /// </summary>
+    private bool IsInThisCompilation(IMethodSymbol method) =>
+        !method.DeclaringSyntaxReferences.IsEmpty && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, Compilation.Assembly);
 
     /// <summary>
     /// The source classes and structs that implement (a construction of) <paramref name="contract"/>, a source
