@@ -93,7 +93,7 @@ internal static class InvocationsByName
 
         // Each chunk is read with the next `longest` characters, so that a name across a chunk's end is seen whole.
         var chunkLength = SourceTextChunks.ChunkLength;
-        var buffer = longest <= SourceTextChunks.MaxLookAhead ? SourceTextChunks.Rent() : new char[chunkLength + longest];
+        var buffer = SourceTextChunks.Rent(lookAhead: longest);
         var previous = '\0';
         for (var start = 0; start < text.Length; start += chunkLength)
         {

@@ -30,7 +30,7 @@ internal static class ClientCreationCandidates
 {
     private const string ClientSuffix = "Client";
 
-    /// <summary>How far past a chunk's end a match may look (the <c>(</c> after <c>new</c>, a name's end); at most <see cref="SourceTextChunks.MaxLookAhead"/>.</summary>
+    /// <summary>How far past a chunk's end a match may look (the <c>(</c> after <c>new</c>, a name's end).</summary>
     private const int LookAhead = 32;
 
     private static readonly string[] FactoryPrefixes = { "Create", "Connect", "SentinelConnect", "Build" };
@@ -159,7 +159,7 @@ internal static class ClientCreationCandidates
         }
 
         var chunkLength = SourceTextChunks.ChunkLength;
-        var buffer = SourceTextChunks.Rent();
+        var buffer = SourceTextChunks.Rent(LookAhead);
         var previous = '\0';
         for (var start = 0; start < text.Length; start += chunkLength)
         {

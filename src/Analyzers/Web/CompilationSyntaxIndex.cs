@@ -526,7 +526,7 @@ internal sealed class CompilationSyntaxIndex
         var chunk = SourceTextChunks.Rent();
         for (var start = 0; start < text.Length; start += SourceTextChunks.ChunkLength)
         {
-            var count = SourceTextChunks.Read(text, start, chunk, SourceTextChunks.ChunkLength);
+            var count = SourceTextChunks.Read(text, start, chunk);
             for (var i = 0; i < count; i++)
             {
                 var c = chunk[i];
@@ -643,7 +643,7 @@ internal sealed class SourceTextWords
         var chunk = SourceTextChunks.Rent();
         for (var start = 0; start < text.Length; start += SourceTextChunks.ChunkLength)
         {
-            var count = SourceTextChunks.Read(text, start, chunk, SourceTextChunks.ChunkLength);
+            var count = SourceTextChunks.Read(text, start, chunk);
             for (var i = 0; i < count; i++)
             {
                 var c = chunk[i];
@@ -771,23 +771,35 @@ internal static class SourceTextChunks
     [System.ThreadStatic]
     private static char[]? _scratch;
 
-    /// <summary>A buffer of at least <see cref="ChunkLength"/> + <see cref="MaxLookAhead"/> characters; give it back with <see cref="Return"/>.</summary>
-    public static char[] Rent()
+    /// <summary>
+    /// A buffer of at least <see cref="ChunkLength"/> + <paramref name="lookAhead"/> characters, the thread's own when the
+    /// look-ahead fits in <see cref="MaxLookAhead"/> (a longer one, from a configured name, gets a new buffer); give it
+    /// back with <see cref="Return"/>.
+    /// </summary>
+    public static char[] Rent(int lookAhead = 0)
     {
+        if (lookAhead > MaxLookAhead)
+        {
+            return new char[ChunkLength + lookAhead];
+        }
+
         var buffer = _scratch ?? new char[ChunkLength + MaxLookAhead];
         _scratch = null;
         return buffer;
     }
 
-    public static void Return(char[] buffer) => _scratch = buffer;
-
-    /// <summary>
-    /// Copies up to <paramref name="length"/> characters at <paramref name="start"/> into <paramref name="buffer"/>;
-    /// returns how many were copied.
-    /// </summary>
-    public static int Read(SourceText text, int start, char[] buffer, int length)
+    public static void Return(char[] buffer)
     {
-        var count = System.Math.Min(length, text.Length - start);
+        if (buffer.Length == ChunkLength + MaxLookAhead)
+        {
+            _scratch = buffer;
+        }
+    }
+
+    /// <summary>Copies the chunk at <paramref name="start"/> (up to <see cref="ChunkLength"/> characters) into <paramref name="buffer"/>; returns its length.</summary>
+    public static int Read(SourceText text, int start, char[] buffer)
+    {
+        var count = System.Math.Min(ChunkLength, text.Length - start);
         text.CopyTo(start, buffer, 0, count);
         return count;
     }

@@ -77,6 +77,40 @@ public class InvocationsByNameTests
         Assert.Empty(Find(prefix + padding + "V erify(); } }"));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(70)]
+    public void A_name_longer_than_the_shared_look_ahead_is_found_across_a_chunk_boundary(int charactersBeforeBoundary)
+    {
+        // A configured name can be longer than the thread's shared buffer looks ahead: the scan gets a buffer of its own.
+        var name = "Verify" + new string('X', SourceTextChunks.MaxLookAhead + 10);
+        var prefix = "class C { void " + name + "() { } void M() {";
+        var padding = new string(' ', SourceTextChunks.ChunkLength - charactersBeforeBoundary - prefix.Length);
+
+        var found = InvocationsByName.In(CSharpSyntaxTree.ParseText(prefix + padding + name + "(); } }"), [name], n => n == name, CancellationToken.None);
+
+        Assert.Single(found);
+        Assert.Single(Find(prefix + padding + "Verify(); } }"));
+    }
+
+    [Fact]
+    public void A_rented_chunk_buffer_fits_its_look_ahead_and_no_two_rents_share_one()
+    {
+        var first = SourceTextChunks.Rent();
+        var nested = SourceTextChunks.Rent(SourceTextChunks.MaxLookAhead);
+        var longer = SourceTextChunks.Rent(SourceTextChunks.MaxLookAhead + 1);
+
+        Assert.NotSame(first, nested);
+        Assert.True(nested.Length >= SourceTextChunks.ChunkLength + SourceTextChunks.MaxLookAhead);
+        Assert.True(longer.Length >= SourceTextChunks.ChunkLength + SourceTextChunks.MaxLookAhead + 1);
+
+        // The thread keeps one buffer of the shared size; a longer one is not kept.
+        SourceTextChunks.Return(longer);
+        SourceTextChunks.Return(first);
+        Assert.Same(first, SourceTextChunks.Rent());
+        Assert.NotSame(first, SourceTextChunks.Rent());
+    }
+
     private static System.Collections.Generic.List<InvocationExpressionSyntax> Find(string source) =>
         InvocationsByName.In(CSharpSyntaxTree.ParseText(source), Prefixes, IsName, CancellationToken.None);
 
