@@ -56,16 +56,11 @@ internal sealed class HandlerEndpoints
 
         // A local function is named only from its own body: the compiler binds that body before the driver reaches the declaration.
         var scope = declaration is LocalFunctionStatementSyntax ? LocalFunctionScope(declaration) : null;
-        IReadOnlyList<InvocationExpressionSyntax> candidates = calls;
-        if (declaration is MethodDeclarationSyntax)
-        {
-            if (_model.Models.For(declaration.SyntaxTree).GetDeclaredSymbol(declaration, cancellationToken) is not IMethodSymbol method)
-            {
-                return ImmutableArray<Endpoint>.Empty;
-            }
-
-            candidates = CallsNaming(name, calls, cancellationToken).For(method);
-        }
+        // A method is matched by its declaration's location, not its symbol: every method named like a handler (a
+        // service's DeleteAsync) asks, and getting each one's symbol cost more than the rest of the lookup.
+        var candidates = declaration is MethodDeclarationSyntax
+            ? CallsNaming(name, calls, cancellationToken).For(key)
+            : calls;
 
         var endpoints = ImmutableArray.CreateBuilder<Endpoint>();
         foreach (var invocation in candidates)
@@ -88,9 +83,10 @@ internal sealed class HandlerEndpoints
     }
 
     /// <summary>
-    /// The calls passing <paramref name="name"/>, grouped by the method each argument of that name resolves to by name lookup
-    /// (<see cref="MethodGroupLookup"/>), once per name: every method of that name (a handler, and services named like it)
-    /// asks about the same calls, and a search per declaration grows with the square of the project.
+    /// The calls passing <paramref name="name"/>, grouped by the declaration (tree and span) of the method each argument of
+    /// that name resolves to by name lookup (<see cref="MethodGroupLookup"/>), once per name: every method of that name (a
+    /// handler, and services named like it) asks about the same calls, and a search per declaration grows with the square
+    /// of the project. A method of another assembly has no declaration here, and no declaration asks for it.
     /// </summary>
     private NamedCalls CallsNaming(string name, IReadOnlyList<InvocationExpressionSyntax> calls, CancellationToken cancellationToken)
     {
@@ -99,7 +95,7 @@ internal sealed class HandlerEndpoints
             return known;
         }
 
-        var byMethod = new Dictionary<IMethodSymbol, List<InvocationExpressionSyntax>>(SymbolEqualityComparer.Default);
+        var byDeclaration = new Dictionary<(SyntaxTree Tree, TextSpan Span), List<InvocationExpressionSyntax>>();
         var unresolved = new List<InvocationExpressionSyntax>();
         foreach (var invocation in calls)
         {
@@ -110,44 +106,52 @@ internal sealed class HandlerEndpoints
                     continue;
                 }
 
-                List<InvocationExpressionSyntax> list;
-                if (_model.MethodGroups.Resolve(argument.Expression, cancellationToken) is { } named)
+                if (_model.MethodGroups.Resolve(argument.Expression, cancellationToken) is not { } named)
                 {
-                    if (!byMethod.TryGetValue(named.OriginalDefinition, out list!))
-                    {
-                        byMethod.Add(named.OriginalDefinition, list = new List<InvocationExpressionSyntax>(1));
-                    }
-                }
-                else
-                {
-                    list = unresolved;
+                    AddOnce(unresolved, invocation);
+                    continue;
                 }
 
-                if (list.Count == 0 || list[list.Count - 1] != invocation)
+                // Both parts of a partial method, so that the one with the body finds the call.
+                foreach (var reference in named.OriginalDefinition.DeclaringSyntaxReferences)
                 {
-                    list.Add(invocation);
+                    if (!byDeclaration.TryGetValue((reference.SyntaxTree, reference.Span), out var list))
+                    {
+                        byDeclaration.Add((reference.SyntaxTree, reference.Span), list = new List<InvocationExpressionSyntax>(1));
+                    }
+
+                    AddOnce(list, invocation);
                 }
             }
         }
 
-        return _byName.GetOrAdd(name, new NamedCalls(byMethod, unresolved));
+        return _byName.GetOrAdd(name, new NamedCalls(byDeclaration, unresolved));
     }
 
-    /// <summary>The calls passing one name: by the method the name resolves to, and those a lookup could not resolve (bound to decide).</summary>
+    /// <summary>Adds <paramref name="invocation"/> unless it is already the last one (a call passing the name twice).</summary>
+    private static void AddOnce(List<InvocationExpressionSyntax> list, InvocationExpressionSyntax invocation)
+    {
+        if (list.Count == 0 || list[list.Count - 1] != invocation)
+        {
+            list.Add(invocation);
+        }
+    }
+
+    /// <summary>The calls passing one name: by the declaration of the method the name resolves to, and those a lookup could not resolve (bound to decide).</summary>
     private sealed class NamedCalls
     {
-        private readonly Dictionary<IMethodSymbol, List<InvocationExpressionSyntax>> _byMethod;
+        private readonly Dictionary<(SyntaxTree Tree, TextSpan Span), List<InvocationExpressionSyntax>> _byDeclaration;
         private readonly List<InvocationExpressionSyntax> _unresolved;
 
-        public NamedCalls(Dictionary<IMethodSymbol, List<InvocationExpressionSyntax>> byMethod, List<InvocationExpressionSyntax> unresolved)
+        public NamedCalls(Dictionary<(SyntaxTree Tree, TextSpan Span), List<InvocationExpressionSyntax>> byDeclaration, List<InvocationExpressionSyntax> unresolved)
         {
-            _byMethod = byMethod;
+            _byDeclaration = byDeclaration;
             _unresolved = unresolved;
         }
 
-        public IReadOnlyList<InvocationExpressionSyntax> For(IMethodSymbol method)
+        public IReadOnlyList<InvocationExpressionSyntax> For((SyntaxTree Tree, TextSpan Span) declaration)
         {
-            if (!_byMethod.TryGetValue(method.OriginalDefinition, out var resolved))
+            if (!_byDeclaration.TryGetValue(declaration, out var resolved))
             {
                 return _unresolved;
             }

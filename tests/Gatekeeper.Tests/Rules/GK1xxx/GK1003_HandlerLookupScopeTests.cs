@@ -257,4 +257,41 @@ public class GK1003_HandlerLookupScopeTests
             .WithOutputKind(OutputKind.ConsoleApplication)
             .WithReferences(ReferenceSet.AspNetCore)
             .RunAsync();
+
+    // The name resolves to a partial method's defining part, where the endpoint model puts the handler.
+    [Fact]
+    public Task A_partial_method_handler_is_found_and_reported_at_its_defining_part() =>
+        VerifyCS.Test(/* lang=c#-test */ """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Routing;
+
+            namespace Shop.Api;
+
+            public static partial class ReviewEndpoints
+            {
+                public static void MapReviews(this IEndpointRouteBuilder routes) =>
+                    routes.MapGroup("/api/reviews").MapDelete("/{id:int}", DeleteAsync);
+
+                public static partial IResult {|#0:DeleteAsync|}(int id);
+            }
+
+            public static partial class ReviewEndpoints
+            {
+                public static partial IResult DeleteAsync(int id) => Results.NoContent();
+            }
+            """)
+            .WithSource("Program.cs", /* lang=c#-test */ """
+                using Microsoft.AspNetCore.Builder;
+                using Shop.Api;
+
+                var builder = WebApplication.CreateBuilder(args);
+                var app = builder.Build();
+                app.MapReviews();
+                app.Run();
+                """)
+            .WithOutputKind(OutputKind.ConsoleApplication)
+            .WithReferences(ReferenceSet.AspNetCore)
+            .ExpectDiagnostics(VerifyCS.Diagnostic().WithLocation(0).WithArguments("DELETE", "DeleteAsync", NoAuthorization))
+            .RunAsync();
 }
