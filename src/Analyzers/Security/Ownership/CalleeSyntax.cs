@@ -38,6 +38,7 @@ internal sealed class CalleeSyntax
     private readonly ConcurrentDictionary<TypeDeclarationSyntax, HashSet<string>> _userMembers = new();
     private readonly ConcurrentDictionary<(string Name, int Depth), bool> _answersByName = new();
     private readonly ConcurrentDictionary<string, bool> _userWords = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CallKind> _callKinds = new(StringComparer.Ordinal);
 
     // Read only: a declaration outside any type (a top-level local function) has no members. Per instance, since
     // shipped code keeps no static mutable state (StaticStateTests).
@@ -84,15 +85,19 @@ internal sealed class CalleeSyntax
                 case ParameterSyntax parameter when IsUserIdentifier(parameter.Identifier.ValueText):
                     return true;
                 case InvocationExpressionSyntax invocation:
-                    if (SyntaxTreeIndex.InvokedName(invocation) is not { } invoked
-                        || MethodFlow.IsTellingCallName(invoked)
-                        || (depth > 0 && MayContributeAny(invoked, depth - 1, cancellationToken)))
+                    if (SyntaxTreeIndex.InvokedName(invocation) is not { } invoked)
                     {
                         return true;
                     }
 
-                    saves |= MethodFlow.IsSaveName(invoked);
-                    if (MethodFlow.IsMapLikeName(invoked))
+                    var kind = KindOfCall(invoked);
+                    if ((kind & CallKind.Telling) != 0 || (depth > 0 && MayContributeAny(invoked, depth - 1, cancellationToken)))
+                    {
+                        return true;
+                    }
+
+                    saves |= (kind & CallKind.Save) != 0;
+                    if ((kind & CallKind.MapLike) != 0)
                     {
                         mayModify = true;
                     }
@@ -153,6 +158,32 @@ internal sealed class CalleeSyntax
 
         _answersByName.TryAdd((name, depth), answer);
         return answer;
+    }
+
+    /// <summary>
+    /// What <see cref="MethodFlow"/> makes of a call by its name alone, remembered per name: a project calls the same few
+    /// hundred names, and each answer is some thirty prefix and substring tests (docs/performance.md, eighteenth pass).
+    /// </summary>
+    private CallKind KindOfCall(string name)
+    {
+        if (!_callKinds.TryGetValue(name, out var kind))
+        {
+            kind = (MethodFlow.IsTellingCallName(name) ? CallKind.Telling : CallKind.None)
+                | (MethodFlow.IsSaveName(name) ? CallKind.Save : CallKind.None)
+                | (MethodFlow.IsMapLikeName(name) ? CallKind.MapLike : CallKind.None);
+            _callKinds.TryAdd(name, kind);
+        }
+
+        return kind;
+    }
+
+    [Flags]
+    private enum CallKind
+    {
+        None = 0,
+        Telling = 1,
+        Save = 2,
+        MapLike = 4,
     }
 
     /// <summary>A name that can denote the current user, its principal or a current-user service (the configured words, and User / Principal / Claim / Identity).</summary>
