@@ -112,7 +112,8 @@ internal sealed class HandlerEndpoints
                     continue;
                 }
 
-                // Both parts of a partial method, so that the one with the body finds the call.
+                // Keyed by each syntax declaring the method (for a partial method, Roslyn gives its defining part, which is
+                // also where the endpoint model puts the handler): the declaration that asks looks up its own tree and span.
                 foreach (var reference in named.OriginalDefinition.DeclaringSyntaxReferences)
                 {
                     if (!byDeclaration.TryGetValue((reference.SyntaxTree, reference.Span), out var list))
