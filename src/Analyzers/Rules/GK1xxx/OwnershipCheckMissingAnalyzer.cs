@@ -154,15 +154,26 @@ public sealed class OwnershipCheckMissingAnalyzer : GkDiagnosticAnalyzer
         SemanticModel? semanticModel,
         CancellationToken cancellationToken)
     {
-        if (endpoint.HandlerSyntax is not { } handlerSyntax
-            || IsAdministrativeOrOwnerGuarded(endpoint, settings)
-            || facts.BodyOf(handlerSyntax, semanticModel, cancellationToken) is not { } operation
+        if (endpoint.HandlerSyntax is not { } handlerSyntax || IsAdministrativeOrOwnerGuarded(endpoint, settings))
+        {
+            return;
+        }
+
+        // Every mutation the flow reports is addressed by a request value, and request values start at the handler's
+        // parameters: with no identifier or id-carrying model among them (a typical POST that creates), the flow cannot
+        // find one. Decided before the body's operation tree is built, which is most of what a check costs.
+        var roles = Roles(endpoint, settings);
+        if (!roles.ContainsValue(ParameterRole.RequestId) && !roles.ContainsValue(ParameterRole.RequestModel))
+        {
+            return;
+        }
+
+        if (facts.BodyOf(handlerSyntax, semanticModel, cancellationToken) is not { } operation
             || Body(operation, facts, handlerSyntax, cancellationToken) is not ({ } body, { } symbol))
         {
             return;
         }
 
-        var roles = Roles(endpoint, settings);
         var flow = new MethodFlow(facts, settings, symbol, parameter => roles.TryGetValue(parameter.Name, out var role) ? role : ParameterRole.Other, OwnershipFacts.MaxDepth, cancellationToken);
         var summary = flow.Analyze(body);
         if (summary.HasEvidence || summary.Mutation is not { } mutation)

@@ -610,6 +610,22 @@ public class GK1001_OwnershipCheckMissingAnalyzerTests
             app.MapDelete("/current/{id}", async (int id, AppDb db, ICurrentUserService currentUser) =>
                 await db.Notes.Where(n => n.Id == id && n.OwnerId == currentUser.UserId).ExecuteDeleteAsync());
 
+            // Compliant: creating; no parameter carries an identifier, so nothing from the request addresses a resource.
+            app.MapPost("/notes", async (NoteRequest request, AppDb db, ICurrentUserService currentUser) =>
+            {
+                db.Notes.Add(new Note { Title = request.Title, OwnerId = currentUser.UserId });
+                await db.SaveChangesAsync();
+                return Results.Ok();
+            });
+
+            // The identifier may come from the query string, not only the route.
+            app.[|MapPost|]("/notes/archive", async ([Microsoft.AspNetCore.Mvc.FromQuery] int noteId, AppDb db) =>
+            {
+                var note = await db.Notes.FindAsync(noteId);
+                note!.Archive();
+                await db.SaveChangesAsync();
+            }).RequireAuthorization();
+
             app.Run();
 
             static async Task<IResult> [|RenameNote|](int id, NoteRequest request, AppDb db)
