@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Threading;
 using Gatekeeper.Analyzers.Knowledge;
@@ -18,6 +19,10 @@ internal sealed class MinimalApiEndpoints
 {
     private readonly AspNetCoreKnowledge _knowledge;
     private readonly RouteBuilderFlow _flow;
+
+    // Per Map* call, for this compilation: the security rules, the bound inputs and the handler lookup each ask for the
+    // same calls' endpoints. The endpoint holds symbols and syntax only, so whichever model's operation asked first is fine.
+    private readonly ConcurrentDictionary<InvocationExpressionSyntax, Endpoint?> _endpoints = new();
 
     public MinimalApiEndpoints(AspNetCoreKnowledge knowledge, RouteBuilderFlow flow)
     {
@@ -98,7 +103,24 @@ internal sealed class MinimalApiEndpoints
 
     public Endpoint? GetEndpoint(IInvocationOperation invocation, CancellationToken cancellationToken)
     {
-        if (!IsMapCall(invocation, out var verbs, out var isVerbConstrained) || invocation.Syntax is not InvocationExpressionSyntax syntax)
+        if (invocation.Syntax is not InvocationExpressionSyntax syntax)
+        {
+            return null;
+        }
+
+        if (_endpoints.TryGetValue(syntax, out var known))
+        {
+            return known;
+        }
+
+        // A cancelled computation throws and stores nothing.
+        var endpoint = Compute(invocation, syntax, cancellationToken);
+        return _endpoints.GetOrAdd(syntax, endpoint);
+    }
+
+    private Endpoint? Compute(IInvocationOperation invocation, InvocationExpressionSyntax syntax, CancellationToken cancellationToken)
+    {
+        if (!IsMapCall(invocation, out var verbs, out var isVerbConstrained))
         {
             return null;
         }

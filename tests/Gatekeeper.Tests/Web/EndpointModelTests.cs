@@ -632,6 +632,26 @@ public class EndpointModelTests
     }
 
     [Fact]
+    public void A_Map_call_s_endpoint_is_computed_once_whichever_semantic_model_asks()
+    {
+        var harness = EndpointModelHarness.Compile(OutputKind.ConsoleApplication, /* lang=c#-test */ """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+
+            var app = WebApplication.Create(args);
+            var notes = app.MapGroup("/notes").RequireAuthorization();
+            notes.MapDelete("/{id}", (int id) => Results.NoContent());
+            app.Run();
+            """);
+
+        // Each lookup binds the call on a semantic model of its own, as the rules and the handler lookup do.
+        var first = harness.Map("/{id}");
+        var second = harness.Map("/{id}");
+        Assert.Same(first, second);
+        Assert.Equal("/notes/{id}", Assert.Single(first.RouteTemplates));
+    }
+
+    [Fact]
     public void Projects_without_ASP_NET_Core_get_no_model()
     {
         var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
