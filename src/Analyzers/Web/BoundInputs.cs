@@ -170,8 +170,7 @@ internal sealed class BoundInputs
                         continue;
                     }
 
-                    if (model.GetMapCall(invocation, models.For(invocation.SyntaxTree), cancellationToken) is { } operation
-                        && model.GetEndpoint(operation, cancellationToken) is { } endpoint)
+                    if (model.GetMapEndpoint(invocation, models.For(invocation.SyntaxTree), cancellationToken) is { } endpoint)
                     {
                         yield return endpoint;
                     }

@@ -118,6 +118,25 @@ internal sealed class EndpointModel
     }
 
     /// <summary>
+    /// The endpoint the <c>Map*</c> call <paramref name="syntax"/> maps, null when it maps none. Bound on
+    /// <paramref name="semanticModel"/> only when no rule has asked for this call yet in this compilation.
+    /// </summary>
+    public Endpoint? GetMapEndpoint(InvocationExpressionSyntax syntax, SemanticModel semanticModel, CancellationToken cancellationToken)
+    {
+        if (!Knowledge.HasMinimalApis)
+        {
+            return null;
+        }
+
+        if (_minimalApis.TryGetKnownEndpoint(syntax, out var known))
+        {
+            return known;
+        }
+
+        return GetMapCall(syntax, semanticModel, cancellationToken) is { } invocation ? _minimalApis.GetEndpoint(invocation, cancellationToken) : null;
+    }
+
+    /// <summary>
     /// The operation of <paramref name="syntax"/> when it is a <c>Map*</c> call that creates an endpoint, else
     /// null. Syntax first (<see cref="MinimalApiEndpoints.MayBeMapCall"/>), then the bound method, and only
     /// then the operation: <c>GetOperation</c> builds the IOperation tree of the whole enclosing body.

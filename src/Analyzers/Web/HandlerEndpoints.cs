@@ -67,8 +67,7 @@ internal sealed class HandlerEndpoints
         {
             cancellationToken.ThrowIfCancellationRequested();
             if ((scope is not null && (invocation.SyntaxTree != scope.SyntaxTree || !scope.Span.Contains(invocation.Span)))
-                || _model.GetMapCall(invocation, _model.Models.For(invocation.SyntaxTree), cancellationToken) is not { } operation
-                || _model.GetEndpoint(operation, cancellationToken) is not { } endpoint
+                || _model.GetMapEndpoint(invocation, _model.Models.For(invocation.SyntaxTree), cancellationToken) is not { } endpoint
                 || !IsReportedAtDeclaration(endpoint)
                 || endpoint.HandlerSyntax!.SyntaxTree != declaration.SyntaxTree
                 || endpoint.HandlerSyntax.Span != declaration.Span)

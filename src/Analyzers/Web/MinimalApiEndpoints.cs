@@ -39,20 +39,26 @@ internal sealed class MinimalApiEndpoints
     /// <c>EndpointRouteBuilderExtensions</c> takes both, <c>MapMethods</c> the verbs too). Rejects
     /// look-alikes such as AutoMapper's <c>mapper.Map&lt;Dto&gt;(entity)</c> before the semantic model.
     /// </summary>
-    public static bool MayBeMapCall(InvocationExpressionSyntax invocation)
-    {
-        var name = invocation.Expression switch
+    public static bool MayBeMapCall(InvocationExpressionSyntax invocation) =>
+        NamedVerb(invocation) is { } verb && invocation.ArgumentList.Arguments.Count >= (verb == HttpVerbs.None ? 3 : 2);
+
+    /// <summary>
+    /// Syntax only: <see cref="MayBeMapCall"/>, and named for a changing verb (<c>MapPost</c>, <c>MapPut</c>,
+    /// <c>MapPatch</c>, <c>MapDelete</c>) or <c>MapMethods</c>, whose verbs are in its arguments. A method's name is
+    /// the name written at the call, so <c>MapGet</c> and <c>Map</c> (no verb constraint) map no changing endpoint.
+    /// </summary>
+    public static bool MayMapMutatingEndpoint(InvocationExpressionSyntax invocation) =>
+        MayBeMapCall(invocation) && NamedVerb(invocation) is { } verb && (verb == HttpVerbs.None || (verb != HttpVerbs.Any && (verb & HttpVerbs.Mutating) != 0));
+
+    /// <summary>The verb of the <c>Map*</c> name written at the call (not generic); null for any other name.</summary>
+    private static HttpVerbs? NamedVerb(InvocationExpressionSyntax invocation) =>
+        invocation.Expression switch
         {
-            MemberAccessExpressionSyntax { Name: IdentifierNameSyntax identifier } => identifier.Identifier.ValueText,
-            MemberBindingExpressionSyntax { Name: IdentifierNameSyntax identifier } => identifier.Identifier.ValueText,
-            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            MemberAccessExpressionSyntax { Name: IdentifierNameSyntax identifier } => VerbOfName(identifier.Identifier.ValueText),
+            MemberBindingExpressionSyntax { Name: IdentifierNameSyntax identifier } => VerbOfName(identifier.Identifier.ValueText),
+            IdentifierNameSyntax identifier => VerbOfName(identifier.Identifier.ValueText),
             _ => null,
         };
-
-        return name is not null
-            && VerbOfName(name) is { } verb
-            && invocation.ArgumentList.Arguments.Count >= (verb == HttpVerbs.None ? 3 : 2);
-    }
 
     /// <summary>The verb a <c>Map*</c> method name implies; null for names that map no endpoint.</summary>
     public static HttpVerbs? VerbOfName(string name) =>
@@ -100,6 +106,9 @@ internal sealed class MinimalApiEndpoints
         method = method.ReducedFrom ?? method;
         return VerbOfName(method.Name) is not null && IsEndpointRouteBuilderExtensions(method.ContainingType);
     }
+
+    /// <summary>The endpoint of <paramref name="syntax"/> if a rule has already asked for it in this compilation.</summary>
+    public bool TryGetKnownEndpoint(InvocationExpressionSyntax syntax, out Endpoint? endpoint) => _endpoints.TryGetValue(syntax, out endpoint);
 
     public Endpoint? GetEndpoint(IInvocationOperation invocation, CancellationToken cancellationToken)
     {

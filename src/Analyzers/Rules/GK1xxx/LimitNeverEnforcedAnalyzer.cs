@@ -250,14 +250,14 @@ public sealed class LimitNeverEnforcedAnalyzer : GkDiagnosticAnalyzer
     {
         var model = analysis.Model;
         var cancellationToken = context.CancellationToken;
-        if (model.GetMapCall((InvocationExpressionSyntax)context.Node, context.SemanticModel, cancellationToken) is not { } invocation
-            || model.GetEndpoint(invocation, cancellationToken) is not { } endpoint
+        var syntax = (InvocationExpressionSyntax)context.Node;
+        if (model.GetMapEndpoint(syntax, context.SemanticModel, cancellationToken) is not { } endpoint
             || EndpointModel.IsReportedAtHandlerDeclaration(endpoint))
         {
             return;
         }
 
-        CheckMapCall(context.ReportDiagnostic, endpoint, invocation.Syntax.SyntaxTree, analysis, attributes, validationEnabled, cancellationToken);
+        CheckMapCall(context.ReportDiagnostic, endpoint, syntax.SyntaxTree, analysis, attributes, validationEnabled, cancellationToken);
     }
 
     private static void AnalyzeHandlerDeclaration(SyntaxNodeAnalysisContext context, InputAnalysis analysis, OptionValueCache<LimitAttributeNames> attributes, LazyPerCompilation<object> validationEnabled)

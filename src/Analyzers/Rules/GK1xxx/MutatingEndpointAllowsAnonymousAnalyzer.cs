@@ -120,18 +120,16 @@ public sealed class MutatingEndpointAllowsAnonymousAnalyzer : GkDiagnosticAnalyz
 
     private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, EndpointModel model, OptionValueCache<AnonymousEndpointNames> names)
     {
-        // Syntax first: only a call named like an endpoint-mapping method (MapGet, MapPost, …) can map an endpoint.
-        if (model.GetMapCall((InvocationExpressionSyntax)context.Node, context.SemanticModel, context.CancellationToken) is not { } invocation
-            || !model.IsMapCall(invocation, out var verbs, out var isVerbConstrained)
-            || !isVerbConstrained
-            || (verbs & HttpVerbs.Mutating) == 0
-            || model.GetEndpoint(invocation, context.CancellationToken) is not { IsMutating: true } endpoint
+        // Syntax first: only a call named like a mapping method of a changing verb (MapPost, MapDelete, …) can map one.
+        var syntax = (InvocationExpressionSyntax)context.Node;
+        if (!MinimalApiEndpoints.MayMapMutatingEndpoint(syntax)
+            || model.GetMapEndpoint(syntax, context.SemanticModel, context.CancellationToken) is not { IsMutating: true } endpoint
             || EndpointModel.IsReportedAtHandlerDeclaration(endpoint))
         {
             return;
         }
 
-        Check(context.ReportDiagnostic, endpoint, model, names, invocation.Syntax.SyntaxTree, context.CancellationToken);
+        Check(context.ReportDiagnostic, endpoint, model, names, syntax.SyntaxTree, context.CancellationToken);
     }
 
     private static void AnalyzeHandlerDeclaration(SyntaxNodeAnalysisContext context, EndpointModel model, OptionValueCache<AnonymousEndpointNames> names)

@@ -121,17 +121,15 @@ public sealed class OwnershipCheckMissingAnalyzer : GkDiagnosticAnalyzer
 
     private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, OwnershipFacts facts, OwnershipSettings.Cache settings)
     {
-        if (facts.Model.GetMapCall((InvocationExpressionSyntax)context.Node, context.SemanticModel, context.CancellationToken) is not { } invocation
-            || !facts.Model.IsMapCall(invocation, out var verbs, out var isVerbConstrained)
-            || !isVerbConstrained
-            || (verbs & HttpVerbs.Mutating) == 0
-            || facts.Model.GetEndpoint(invocation, context.CancellationToken) is not { IsMutating: true } endpoint
+        var syntax = (InvocationExpressionSyntax)context.Node;
+        if (!MinimalApiEndpoints.MayMapMutatingEndpoint(syntax)
+            || facts.Model.GetMapEndpoint(syntax, context.SemanticModel, context.CancellationToken) is not { IsMutating: true } endpoint
             || EndpointModel.IsReportedAtHandlerDeclaration(endpoint))
         {
             return;
         }
 
-        Check(context.ReportDiagnostic, endpoint, facts, settings.For(invocation.Syntax.SyntaxTree), invocation.SemanticModel, context.CancellationToken);
+        Check(context.ReportDiagnostic, endpoint, facts, settings.For(syntax.SyntaxTree), context.SemanticModel, context.CancellationToken);
     }
 
     private static void AnalyzeHandlerDeclaration(SyntaxNodeAnalysisContext context, OwnershipFacts facts, OwnershipSettings.Cache settings)
