@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading.Tasks;
 using Gatekeeper.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
@@ -17,6 +18,12 @@ namespace Gatekeeper.Tests.Rules.GK1xxx;
 public class GK1003_HandlerLookupScopeTests
 {
     private const string NoAuthorization = "no RequireAuthorization(), [Authorize] or fallback policy applies to it";
+
+    /// <summary>The app's Program.cs: builds the app, runs <paramref name="registrations"/> (statements) and starts it.</summary>
+    private static string Host(params string[] registrations) =>
+        "using Microsoft.AspNetCore.Builder;\nusing Shop.Api;\n\nvar builder = WebApplication.CreateBuilder(args);\nvar app = builder.Build();\n"
+        + string.Concat(registrations.Select(registration => registration + "\n"))
+        + "app.Run();\n";
 
     [Fact]
     public Task Same_named_handlers_in_two_registration_classes_each_get_their_own_endpoint() =>
@@ -56,16 +63,7 @@ public class GK1003_HandlerLookupScopeTests
                 public bool DeleteAsync(int id) => true;
             }
             """)
-            .WithSource("Program.cs", /* lang=c#-test */ """
-                using Microsoft.AspNetCore.Builder;
-                using Shop.Api;
-
-                var builder = WebApplication.CreateBuilder(args);
-                var app = builder.Build();
-                app.MapReviews();
-                app.MapOrders();
-                app.Run();
-                """)
+            .WithSource("Program.cs", Host("app.MapReviews();", "app.MapOrders();"))
             .WithOutputKind(OutputKind.ConsoleApplication)
             .WithReferences(ReferenceSet.AspNetCore)
             .ExpectDiagnostics(VerifyCS.Diagnostic().WithLocation(0).WithArguments("DELETE", "DeleteAsync", NoAuthorization))
@@ -124,17 +122,7 @@ public class GK1003_HandlerLookupScopeTests
                     public static void Map(IEndpointRouteBuilder routes) => routes.MapDelete("/tags/{id}", Remove);
                 }
                 """)
-            .WithSource("Program.cs", /* lang=c#-test */ """
-                using Microsoft.AspNetCore.Builder;
-                using Shop.Api;
-
-                var builder = WebApplication.CreateBuilder(args);
-                var app = builder.Build();
-                QualifiedRoutes.Map(app);
-                AliasedRoutes.Map(app);
-                StaticRoutes.Map(app);
-                app.Run();
-                """)
+            .WithSource("Program.cs", Host("QualifiedRoutes.Map(app);", "AliasedRoutes.Map(app);", "StaticRoutes.Map(app);"))
             .WithOutputKind(OutputKind.ConsoleApplication)
             .WithReferences(ReferenceSet.AspNetCore)
             .RunAsync();
@@ -179,17 +167,7 @@ public class GK1003_HandlerLookupScopeTests
             }
             """)
             .WithSource("GlobalUsings.cs", "global using static Shop.Api.GlobalHandlers;\n")
-            .WithSource("Program.cs", /* lang=c#-test */ """
-                using Microsoft.AspNetCore.Builder;
-                using Shop.Api;
-
-                var builder = WebApplication.CreateBuilder(args);
-                var app = builder.Build();
-                GlobalRoutes.Map(app);
-                new InheritedRoutes().Map(app);
-                OuterRoutes.Inner.Map(app);
-                app.Run();
-                """)
+            .WithSource("Program.cs", Host("GlobalRoutes.Map(app);", "new InheritedRoutes().Map(app);", "OuterRoutes.Inner.Map(app);"))
             .WithOutputKind(OutputKind.ConsoleApplication)
             .WithReferences(ReferenceSet.AspNetCore)
             .RunAsync();
@@ -281,15 +259,7 @@ public class GK1003_HandlerLookupScopeTests
                 public static partial IResult DeleteAsync(int id) => Results.NoContent();
             }
             """)
-            .WithSource("Program.cs", /* lang=c#-test */ """
-                using Microsoft.AspNetCore.Builder;
-                using Shop.Api;
-
-                var builder = WebApplication.CreateBuilder(args);
-                var app = builder.Build();
-                app.MapReviews();
-                app.Run();
-                """)
+            .WithSource("Program.cs", Host("app.MapReviews();"))
             .WithOutputKind(OutputKind.ConsoleApplication)
             .WithReferences(ReferenceSet.AspNetCore)
             .ExpectDiagnostics(VerifyCS.Diagnostic().WithLocation(0).WithArguments("DELETE", "DeleteAsync", NoAuthorization))
