@@ -141,7 +141,7 @@ internal sealed class EndpointModel
     /// null. Syntax first (<see cref="MinimalApiEndpoints.MayBeMapCall"/>), then the bound method, and only
     /// then the operation: <c>GetOperation</c> builds the IOperation tree of the whole enclosing body.
     /// </summary>
-    public IInvocationOperation? GetMapCall(InvocationExpressionSyntax syntax, SemanticModel semanticModel, CancellationToken cancellationToken)
+    private IInvocationOperation? GetMapCall(InvocationExpressionSyntax syntax, SemanticModel semanticModel, CancellationToken cancellationToken)
     {
         if (!Knowledge.HasMinimalApis
             || !MinimalApiEndpoints.MayBeMapCall(syntax)
