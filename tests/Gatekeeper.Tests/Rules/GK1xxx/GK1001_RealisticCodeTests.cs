@@ -422,6 +422,8 @@ public class GK1001_MoreShapesTests
             public record DeleteNoteCommand(int Id) : ICommand<bool>;
             public record DeletePostCommand(int Id, string UserId) : ICommand<bool>;
             public record ArchiveNoteCommand(int Id) : ICommand<bool>;
+            public record UpdateNoteCommand(int Id, string UserId, string Title) : ICommand<bool>;
+            public record UpdateNoteRequest(string UserId, string Title);
 
             public class DeleteNoteHandler(AppDb db)
             {
@@ -465,6 +467,11 @@ public class GK1001_MoreShapesTests
                 [HttpPost("{id}/archive")]
                 public async Task<IActionResult> Archive(int id) =>
                     await mediator.Send(new ArchiveNoteCommand(id)) ? NoContent() : NotFound();
+
+                // The user id the client sent is not the caller's: neither the body's member nor the argument's name is.
+                [HttpPut("{id}")]
+                public async Task<IActionResult> [|Update|](int id, UpdateNoteRequest request) =>
+                    await mediator.Send(new UpdateNoteCommand(id, UserId: request.UserId, Title: request.Title)) ? NoContent() : NotFound();
             }
             """)
             .RunAsync();
