@@ -127,6 +127,29 @@ internal static class Report
             text.AppendLine(Invariant($"Own work against the compiler's diagnostics time: {Median(s.Runs.Select(r => r.RuleGc!.Values.Sum(g => g.OwnMs) / r.Compiler.WallMs)):P2} (telemetry: {Median(s.Runs.Select(r => r.GatekeeperShare)):P2})."));
         }
 
+        if (attributed.Count >= 2)
+        {
+            // The telemetry charges each collection to whichever callback was allocating when it struck; the threads' CPU
+            // inside the callbacks does not, so its growth tells whether a rule's own work grows faster than the code.
+            var small = attributed[0];
+            var large = attributed[^1];
+            text.AppendLine();
+            text.AppendLine(Invariant($"#### Growth of each rule's own work, {X(small.Size)} → {X(large.Size)} (--gc-attribution; thread CPU inside the callbacks, medians; not the growth target)"));
+            text.AppendLine();
+            text.AppendLine(Invariant($"| Rule | Thread CPU {X(small.Size)} (ms) | Thread CPU {X(large.Size)} (ms) | Growth | Telemetry growth |"));
+            text.AppendLine("|---|---:|---:|---:|---:|");
+            foreach (var rule in large.Runs[0].RuleGc!.Keys.OrderBy(k => k, StringComparer.Ordinal).Append("Total"))
+            {
+                double Cpu(SizeResult s) => Median(s.Runs.Select(r => rule == "Total" ? r.RuleGc!.Values.Sum(g => g.CpuMs) : r.RuleGc!.GetValueOrDefault(rule)?.CpuMs ?? 0));
+                double Telemetry(SizeResult s) => Median(s.Runs.Select(r => rule == "Total" ? r.GatekeeperTotalMs : r.RuleMs.GetValueOrDefault(rule)));
+                var cpuSmall = Cpu(small);
+                var cpuLarge = Cpu(large);
+                var growth = cpuSmall > 0 ? Invariant($"{cpuLarge / cpuSmall:0.00} ×") : "n/a";
+                var telemetryGrowth = Telemetry(small) > 0 ? Invariant($"{Telemetry(large) / Telemetry(small):0.00} ×") : "n/a";
+                text.AppendLine(Invariant($"| {rule} | {cpuSmall:N0} | {cpuLarge:N0} | {growth} | {telemetryGrowth} |"));
+            }
+        }
+
         var isolated = sizes.Where(s => s.Isolation is not null).ToList();
         if (isolated.Count > 0)
         {
