@@ -40,7 +40,7 @@ internal sealed class MinimalApiEndpoints
     /// look-alikes such as AutoMapper's <c>mapper.Map&lt;Dto&gt;(entity)</c> before the semantic model.
     /// </summary>
     public static bool MayBeMapCall(InvocationExpressionSyntax invocation) =>
-        NamedVerb(invocation) is { } verb && invocation.ArgumentList.Arguments.Count >= (verb == HttpVerbs.None ? 3 : 2);
+        NamedVerb(invocation) is { } verb && HasMapArguments(invocation, verb);
 
     /// <summary>
     /// Syntax only: <see cref="MayBeMapCall"/>, and named for a changing verb (<c>MapPost</c>, <c>MapPut</c>,
@@ -48,7 +48,13 @@ internal sealed class MinimalApiEndpoints
     /// the name written at the call, so <c>MapGet</c> and <c>Map</c> (no verb constraint) map no changing endpoint.
     /// </summary>
     public static bool MayMapMutatingEndpoint(InvocationExpressionSyntax invocation) =>
-        MayBeMapCall(invocation) && NamedVerb(invocation) is { } verb && (verb == HttpVerbs.None || (verb != HttpVerbs.Any && (verb & HttpVerbs.Mutating) != 0));
+        NamedVerb(invocation) is { } verb
+        && (verb == HttpVerbs.None || (verb != HttpVerbs.Any && (verb & HttpVerbs.Mutating) != 0))
+        && HasMapArguments(invocation, verb);
+
+    /// <summary>A pattern and a handler; <c>MapMethods</c> (no verb in its name) takes the verbs between them.</summary>
+    private static bool HasMapArguments(InvocationExpressionSyntax invocation, HttpVerbs verb) =>
+        invocation.ArgumentList.Arguments.Count >= (verb == HttpVerbs.None ? 3 : 2);
 
     /// <summary>The verb of the <c>Map*</c> name written at the call (not generic); null for any other name.</summary>
     private static HttpVerbs? NamedVerb(InvocationExpressionSyntax invocation) =>
