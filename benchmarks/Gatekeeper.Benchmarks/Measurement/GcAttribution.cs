@@ -12,11 +12,12 @@ namespace Gatekeeper.Benchmarks.Measurement;
 
 /// <summary>
 /// --gc-attribution: a Gatekeeper analyzer wrapped so that each of its callbacks records the time inside it, the
-/// bytes the thread allocated and the time the runtime was paused for garbage collection meanwhile. Roslyn's
-/// telemetry counts a pause inside whichever callback allocated when the budget ran out, and most of what a
-/// collection traces is the compiler's and the driver's live data: this tells a rule's own work from the
-/// collections it happened to trigger. The measured analysis must run on one thread (the default), or other
-/// threads' pauses and allocations would not be told apart.
+/// bytes the thread allocated, the time the runtime was paused for garbage collection meanwhile, the thread's CPU time
+/// and the time it waited for a core. Even a one-thread analysis (the default) runs on two threads: the calling thread
+/// binds the compilation and produces its events while the driver runs the callbacks on a pool thread. A collection
+/// stops both, so Roslyn's telemetry counts a pause inside whichever callback is running when it strikes, whoever
+/// allocated; most of what a collection traces is the compiler's and the driver's live data. This tells a rule's own
+/// work from the time the process took from it (not with --concurrent, where callbacks overlap).
 /// </summary>
 internal sealed class GcAttributingAnalyzer : DiagnosticAnalyzer
 {
@@ -30,6 +31,7 @@ internal sealed class GcAttributingAnalyzer : DiagnosticAnalyzer
     private long _startTicks;
     private long _startPauseTicks;
     private long _cpuNanoseconds;
+    private long _runQueueNanoseconds;
 
     public GcAttributingAnalyzer(DiagnosticAnalyzer inner)
     {
@@ -56,6 +58,13 @@ internal sealed class GcAttributingAnalyzer : DiagnosticAnalyzer
     /// </summary>
     public double CpuMs => ThreadCpuClock.IsAvailable ? _cpuNanoseconds / 1e6 : double.NaN;
 
+    /// <summary>
+    /// The time the threads were ready to run the callbacks but waited for a core (Linux scheduler statistics): the
+    /// part of <see cref="CallbackMs"/> that other threads of the machine took, such as the compiler's thread and the
+    /// collector's background threads. NaN where the statistics are not available.
+    /// </summary>
+    public double RunQueueMs => RunQueueClock.IsAvailable ? _runQueueNanoseconds / 1e6 : double.NaN;
+
     /// <summary>Collections that started inside the callbacks, by generation (a gen2 one also counts as gen0 and gen1 in the runtime's counts; here each is counted once).</summary>
     public GcCounts Collections => new(_gen0, _gen1, _gen2);
 
@@ -67,6 +76,9 @@ internal sealed class GcAttributingAnalyzer : DiagnosticAnalyzer
     private Action<T> Wrap<T>(Action<T> action) => argument =>
     {
         var isStart = argument is CompilationStartAnalysisContext;
+
+        // Outermost, so that the CPU window does not hold its file read.
+        var waitedBefore = RunQueueClock.WaitedNanoseconds();
         var pausedBefore = GC.GetTotalPauseDuration();
         var bytesBefore = GC.GetAllocatedBytesForCurrentThread();
         var countsBefore = GcCounts.Now();
@@ -94,6 +106,7 @@ internal sealed class GcAttributingAnalyzer : DiagnosticAnalyzer
             Interlocked.Add(ref _gen0, counts.Gen0);
             Interlocked.Add(ref _gen1, counts.Gen1);
             Interlocked.Add(ref _gen2, counts.Gen2);
+            Interlocked.Add(ref _runQueueNanoseconds, RunQueueClock.WaitedNanoseconds() - waitedBefore);
         }
     };
 
@@ -193,5 +206,50 @@ internal static class ThreadCpuClock
     {
         public long Seconds;
         public long Nanoseconds;
+    }
+}
+
+/// <summary>
+/// The time the calling thread has spent ready to run but waiting for a core (Linux: the second field of
+/// <c>/proc/thread-self/schedstat</c>, in nanoseconds). Each thread keeps its own open file and reads it again from the
+/// start: about a microsecond a read.
+/// </summary>
+internal static class RunQueueClock
+{
+    [ThreadStatic]
+    private static Microsoft.Win32.SafeHandles.SafeFileHandle? s_file;
+
+    public static bool IsAvailable { get; } = OperatingSystem.IsLinux() && TryRead(out _);
+
+    public static long WaitedNanoseconds() => IsAvailable && TryRead(out var nanoseconds) ? nanoseconds : 0;
+
+    private static bool TryRead(out long nanoseconds)
+    {
+        nanoseconds = 0;
+        try
+        {
+            // "/proc/thread-self" names the thread that opens it, so the file is opened once per thread.
+            s_file ??= System.IO.File.OpenHandle("/proc/thread-self/schedstat");
+            Span<byte> buffer = stackalloc byte[96];
+            var length = System.IO.RandomAccess.Read(s_file, buffer, fileOffset: 0);
+            var fields = buffer[..length];
+            var firstSpace = fields.IndexOf((byte)' ');
+            if (firstSpace < 0)
+            {
+                return false;
+            }
+
+            fields = fields[(firstSpace + 1)..];
+            var secondSpace = fields.IndexOf((byte)' ');
+            return System.Buffers.Text.Utf8Parser.TryParse(secondSpace < 0 ? fields : fields[..secondSpace], out nanoseconds, out _);
+        }
+        catch (System.IO.IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 }

@@ -62,7 +62,7 @@ internal static class Report
         }
 
         text.AppendLine();
-        text.AppendLine("Gatekeeper total: time inside Gatekeeper's callbacks by Roslyn's telemetry (`AnalyzerTelemetryInfo.ExecutionTime`, summed over its analyzers and both projects), against the wall time of the compiler's `GetDiagnostics()` on the same, fresh compilations. Analysis: the run with Gatekeeper (its allocations and the driver's, the binding included); GC pauses: the time the runtime was stopped for collections during each run, which the telemetry counts inside whichever callback was allocating." + (overhead
+        text.AppendLine("Gatekeeper total: time inside Gatekeeper's callbacks by Roslyn's telemetry (`AnalyzerTelemetryInfo.ExecutionTime`, summed over its analyzers and both projects), against the wall time of the compiler's `GetDiagnostics()` on the same, fresh compilations. Analysis: the run with Gatekeeper (its allocations and the driver's, the binding included); GC pauses: the time the runtime was stopped for collections during each run, which the telemetry counts inside whichever callback is running when one strikes (the driver runs the callbacks on its own thread while the calling thread binds the compilation)." + (overhead
             ? " Overhead: process CPU of the analysis with Gatekeeper minus the same analysis with a no-op analyzer; it adds the driver work Gatekeeper's actions cause outside its callbacks (IOperation trees, semantic-model binding)."
             : ""));
         var platform = sizes.Where(s => s.Runs.All(r => r.Platform is not null)).ToList();
@@ -107,17 +107,17 @@ internal static class Report
             text.AppendLine();
             text.AppendLine(Invariant($"#### Garbage collection inside each rule's callbacks (--gc-attribution), {X(s.Size)}, median ms and MB"));
             text.AppendLine();
-            text.AppendLine("| Rule | Telemetry | Callbacks (stopwatch) | Paused for GC inside them | Own work (callbacks − paused) | Allocated (MB) | Collections inside, gen0 / gen1 / gen2 (first run) | Of the callbacks: compilation start / paused in it | Thread CPU inside them |");
-            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+            text.AppendLine("| Rule | Telemetry | Callbacks (stopwatch) | Paused for GC inside them | Own work (callbacks − paused) | Allocated (MB) | Collections inside, gen0 / gen1 / gen2 (first run) | Of the callbacks: compilation start / paused in it | Thread CPU inside them | Waiting for a core inside them |");
+            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             var rules = s.Runs[0].RuleGc!.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList();
             foreach (var rule in rules.Append("Total"))
             {
                 RuleGc Of(RunResult r) => rule == "Total"
-                    ? new RuleGc(r.RuleGc!.Values.Sum(g => g.CallbackMs), r.RuleGc.Values.Sum(g => g.GcPauseMs), r.RuleGc.Values.Sum(g => g.Bytes), r.RuleGc.Values.Aggregate(default(GcCounts), (sum, g) => sum + g.Collections), r.RuleGc.Values.Sum(g => g.StartMs), r.RuleGc.Values.Sum(g => g.StartPauseMs), r.RuleGc.Values.Sum(g => g.CpuMs))
+                    ? new RuleGc(r.RuleGc!.Values.Sum(g => g.CallbackMs), r.RuleGc.Values.Sum(g => g.GcPauseMs), r.RuleGc.Values.Sum(g => g.Bytes), r.RuleGc.Values.Aggregate(default(GcCounts), (sum, g) => sum + g.Collections), r.RuleGc.Values.Sum(g => g.StartMs), r.RuleGc.Values.Sum(g => g.StartPauseMs), r.RuleGc.Values.Sum(g => g.CpuMs), r.RuleGc.Values.Sum(g => g.RunQueueMs))
                     : r.RuleGc!.GetValueOrDefault(rule) ?? new RuleGc(0, 0, 0);
                 var telemetry = Median(s.Runs.Select(r => rule == "Total" ? r.GatekeeperTotalMs : r.RuleMs.GetValueOrDefault(rule)));
                 text.AppendLine(Invariant(
-                    $"| {rule} | {telemetry:N0} | {Median(s.Runs.Select(r => Of(r).CallbackMs)):N0} | {Median(s.Runs.Select(r => Of(r).GcPauseMs)):N0} | {Median(s.Runs.Select(r => Of(r).OwnMs)):N0} | {Median(s.Runs.Select(r => (double)Of(r).Bytes)) / 1e6:N0} | {Of(s.Runs[0]).Collections} | {Median(s.Runs.Select(r => Of(r).StartMs)):N0} / {Median(s.Runs.Select(r => Of(r).StartPauseMs)):N0} | {Median(s.Runs.Select(r => Of(r).CpuMs)):N0} |"));
+                    $"| {rule} | {telemetry:N0} | {Median(s.Runs.Select(r => Of(r).CallbackMs)):N0} | {Median(s.Runs.Select(r => Of(r).GcPauseMs)):N0} | {Median(s.Runs.Select(r => Of(r).OwnMs)):N0} | {Median(s.Runs.Select(r => (double)Of(r).Bytes)) / 1e6:N0} | {Of(s.Runs[0]).Collections} | {Median(s.Runs.Select(r => Of(r).StartMs)):N0} / {Median(s.Runs.Select(r => Of(r).StartPauseMs)):N0} | {Median(s.Runs.Select(r => Of(r).CpuMs)):N0} | {Median(s.Runs.Select(r => Of(r).RunQueueMs)):N0} |"));
             }
 
             text.AppendLine();
@@ -129,7 +129,7 @@ internal static class Report
 
         if (attributed.Count >= 2)
         {
-            // The telemetry charges each collection to whichever callback was allocating when it struck; the threads' CPU
+            // The telemetry charges each collection to whichever callback is running when it strikes; the threads' CPU
             // inside the callbacks does not, so its growth tells whether a rule's own work grows faster than the code.
             var small = attributed[0];
             var large = attributed[^1];

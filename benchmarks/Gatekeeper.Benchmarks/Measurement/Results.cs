@@ -4,8 +4,8 @@ namespace Gatekeeper.Benchmarks.Measurement;
 
 /// <summary>
 /// Wall time, CPU time of the process, bytes allocated, and time the runtime was paused for garbage collection during
-/// one measured call. A pause lands inside whichever callback allocated when the budget ran out, and Roslyn's
-/// telemetry counts it there: most of what is collected is the compiler's garbage.
+/// one measured call. A pause stops every thread, so Roslyn's telemetry counts it inside whichever callback is running
+/// when it strikes: most of what is collected is the compiler's garbage.
 /// </summary>
 internal readonly record struct Cost(double WallMs, double CpuMs, long Bytes, double GcPauseMs, GcCounts Collections = default);
 
@@ -32,7 +32,7 @@ internal readonly record struct GcCounts(long Gen0, long Gen1, long Gen2)
 /// was paused for garbage collection, and the bytes they allocated; of the time and the pauses, the part in
 /// compilation-start actions; the CPU time of the threads that ran them (NaN where the clock is not available).
 /// </summary>
-internal sealed record RuleGc(double CallbackMs, double GcPauseMs, long Bytes, GcCounts Collections = default, double StartMs = 0, double StartPauseMs = 0, double CpuMs = double.NaN)
+internal sealed record RuleGc(double CallbackMs, double GcPauseMs, long Bytes, GcCounts Collections = default, double StartMs = 0, double StartPauseMs = 0, double CpuMs = double.NaN, double RunQueueMs = double.NaN)
 {
     public double OwnMs => CallbackMs - GcPauseMs;
 }

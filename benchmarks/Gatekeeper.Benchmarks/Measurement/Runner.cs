@@ -75,7 +75,7 @@ internal sealed class Runner
         var gatekeeper = MeasureAnalyzers(solution.NewCompilations(), [.. prebind, .. attributed ?? (IEnumerable<DiagnosticAnalyzer>)measured, new NoOpAnalyzer(withOperations: false)]);
         var ruleGc = attributed?.GroupBy(a => AnalyzerCatalog.NameOf(a)).ToDictionary(
             g => g.Key,
-            g => new RuleGc(g.Sum(a => a.CallbackMs), g.Sum(a => a.GcPauseMs), g.Sum(a => a.Bytes), g.Aggregate(default(GcCounts), (sum, a) => sum + a.Collections), g.Sum(a => a.StartMs), g.Sum(a => a.StartPauseMs), g.Sum(a => a.CpuMs)),
+            g => new RuleGc(g.Sum(a => a.CallbackMs), g.Sum(a => a.GcPauseMs), g.Sum(a => a.Bytes), g.Aggregate(default(GcCounts), (sum, a) => sum + a.Collections), g.Sum(a => a.StartMs), g.Sum(a => a.StartPauseMs), g.Sum(a => a.CpuMs), g.Sum(a => a.RunQueueMs)),
             StringComparer.Ordinal);
 
         // The same analysis with the no-op analyzer alone (--overhead): what (b) costs without Gatekeeper's work.
