@@ -174,6 +174,19 @@ public class CalleeSyntaxTests
             public Task<Order?> LoadAsync(int id) => orders.FindMineAsync(id);
         }
 
+        // Query syntax calls the operators the compiler finds for its source: here a Where of the compilation that
+        // scopes the orders to the caller, which no name in the query's body says.
+        public sealed class MyOrders(IQueryable<Order> orders, ICurrentUser me)
+        {
+            public MyOrders Where(System.Func<Order, bool> predicate) => new(orders.Where(o => o.OwnerId == me.Id).Where(predicate).AsQueryable(), me);
+            public List<Order> ToList() => orders.ToList();
+        }
+
+        public sealed class QueryScopedService(MyOrders mine)
+        {
+            public List<Order> Find(int id) => (from o in mine where o.Id == id select o).ToList();
+        }
+
         public sealed class OrderService(IOrderRepository repository, OrderValidator validator, OrderGuard guard, IAuthorizationService authorization, ClaimsPrincipal principal)
         {
             public Task<Order?> GetAsync(int id) => repository.FindAsync(id);
@@ -242,6 +255,7 @@ public class CalleeSyntaxTests
     [InlineData("OrderStore.AddAsync", 0)]
     [InlineData("OrderStore.AddAsync", 1)]
     [InlineData("OrderStore.StampAsync", 0)]
+    [InlineData("QueryScopedService.Find", 0)]
     public void Callees_that_add_nothing_are_not_bound(string method, int depth) =>
         Assert.False(MayContribute(method, depth));
 
@@ -259,6 +273,7 @@ public class CalleeSyntaxTests
     [InlineData("OrderStore.RetagAsync", 0)]
     [InlineData("OrderStore.StampLoadedAsync", 0)]
     [InlineData("OrderStore.PatchAsync", 0)]
+    [InlineData("QueryScopedService.Find", 1)]
     public void Callees_that_may_add_evidence_or_a_mutation_are_bound(string method, int depth) =>
         Assert.True(MayContribute(method, depth));
 
