@@ -30,7 +30,8 @@ internal readonly record struct GcCounts(long Gen0, long Gen1, long Gen2)
 /// <summary>
 /// One rule's callbacks in one run (--gc-attribution): their time by a stopwatch around each, the part of it the runtime
 /// was paused for garbage collection, and the bytes they allocated; of the time and the pauses, the part in
-/// compilation-start actions; the CPU time of the threads that ran them (NaN where the clock is not available).
+/// compilation-start actions; the CPU time of the threads that ran them and the time those threads waited for a core
+/// (NaN where the clock or the scheduler statistics are not available).
 /// </summary>
 internal sealed record RuleGc(double CallbackMs, double GcPauseMs, long Bytes, GcCounts Collections = default, double StartMs = 0, double StartPauseMs = 0, double CpuMs = double.NaN, double RunQueueMs = double.NaN)
 {
