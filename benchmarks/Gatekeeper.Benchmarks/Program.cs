@@ -116,8 +116,8 @@ foreach (var size in options.Sizes)
         }
 
         runs.Add(result);
-        var paused = result.RuleGc is { } gc
-            ? $", paused inside Gatekeeper's callbacks {gc.Values.Sum(g => g.GcPauseMs):N0} ms ({gc.Values.Aggregate(default(GcCounts), (sum, g) => sum + g.Collections)} collections started there) of {result.Gatekeeper.GcPauseMs:N0} ms in the analysis run"
+        var paused = result.RuleGc is { } gc && RuleGc.Total(gc.Values) is var inside
+            ? $", paused inside Gatekeeper's callbacks {inside.GcPauseMs:N0} ms ({inside.Collections} collections started there) of {result.Gatekeeper.GcPauseMs:N0} ms in the analysis run"
             : "";
         var peer = result.Peer is { } p ? $", GK2001 {p.Gk2001Ms:N0} ms ({p.Gk2001Count}) vs S2699 {p.SonarMs:N0} ms ({p.SonarCount})" : "";
         Progress($"  run {run + 1}/{options.Runs}: compiler {result.Compiler.WallMs:N0} ms, Gatekeeper {result.GatekeeperTotalMs:N0} ms ({result.GatekeeperShare:P2}){paused}{(options.Overhead ? $", overhead CPU {result.OverheadCpuMs:N0} ms ({result.OverheadShare:P2}), GC pauses {result.Gatekeeper.GcPauseMs:N0} ms in {result.Gatekeeper.WallMs:N0} ms of analysis against {result.Baseline!.Value.GcPauseMs:N0} ms in {result.Baseline!.Value.WallMs:N0} ms with the no-op analyzer alone" : "")}{(result.Platform is { } pl ? $", beside ASP.NET Core's analyzers: +{pl.AddedCpuMs:N0} ms CPU ({pl.AddedCpuMs / result.Compiler.CpuMs:P2}), telemetry {pl.GatekeeperTelemetryMs:N0} ms" : "")}{peer}");

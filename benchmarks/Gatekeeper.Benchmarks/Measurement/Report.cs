@@ -113,7 +113,7 @@ internal static class Report
             foreach (var rule in rules.Append("Total"))
             {
                 RuleGc Of(RunResult r) => rule == "Total"
-                    ? new RuleGc(r.RuleGc!.Values.Sum(g => g.CallbackMs), r.RuleGc.Values.Sum(g => g.GcPauseMs), r.RuleGc.Values.Sum(g => g.Bytes), r.RuleGc.Values.Aggregate(default(GcCounts), (sum, g) => sum + g.Collections), r.RuleGc.Values.Sum(g => g.StartMs), r.RuleGc.Values.Sum(g => g.StartPauseMs), r.RuleGc.Values.Sum(g => g.CpuMs), r.RuleGc.Values.Sum(g => g.RunQueueMs))
+                    ? RuleGc.Total(r.RuleGc!.Values)
                     : r.RuleGc!.GetValueOrDefault(rule) ?? new RuleGc(0, 0, 0);
                 var telemetry = Median(s.Runs.Select(r => rule == "Total" ? r.GatekeeperTotalMs : r.RuleMs.GetValueOrDefault(rule)));
                 text.AppendLine(Invariant(
@@ -140,7 +140,7 @@ internal static class Report
             text.AppendLine("|---|---:|---:|---:|---:|");
             foreach (var rule in large.Runs[0].RuleGc!.Keys.OrderBy(k => k, StringComparer.Ordinal).Append("Total"))
             {
-                double Cpu(SizeResult s) => Median(s.Runs.Select(r => rule == "Total" ? r.RuleGc!.Values.Sum(g => g.CpuMs) : r.RuleGc!.GetValueOrDefault(rule)?.CpuMs ?? 0));
+                double Cpu(SizeResult s) => Median(s.Runs.Select(r => rule == "Total" ? RuleGc.Total(r.RuleGc!.Values).CpuMs : r.RuleGc!.GetValueOrDefault(rule)?.CpuMs ?? 0));
                 double Telemetry(SizeResult s) => Median(s.Runs.Select(r => rule == "Total" ? r.GatekeeperTotalMs : r.RuleMs.GetValueOrDefault(rule)));
                 var cpuSmall = Cpu(small);
                 var cpuLarge = Cpu(large);

@@ -36,6 +36,26 @@ internal readonly record struct GcCounts(long Gen0, long Gen1, long Gen2)
 internal sealed record RuleGc(double CallbackMs, double GcPauseMs, long Bytes, GcCounts Collections = default, double StartMs = 0, double StartPauseMs = 0, double CpuMs = double.NaN, double RunQueueMs = double.NaN)
 {
     public double OwnMs => CallbackMs - GcPauseMs;
+
+    /// <summary>Every rule's callbacks of one run together.</summary>
+    public static RuleGc Total(IEnumerable<RuleGc> rules)
+    {
+        var total = new RuleGc(0, 0, 0, CpuMs: 0, RunQueueMs: 0);
+        foreach (var rule in rules)
+        {
+            total = new RuleGc(
+                total.CallbackMs + rule.CallbackMs,
+                total.GcPauseMs + rule.GcPauseMs,
+                total.Bytes + rule.Bytes,
+                total.Collections + rule.Collections,
+                total.StartMs + rule.StartMs,
+                total.StartPauseMs + rule.StartPauseMs,
+                total.CpuMs + rule.CpuMs,
+                total.RunQueueMs + rule.RunQueueMs);
+        }
+
+        return total;
+    }
 }
 
 /// <summary>One measured run on one size.</summary>
