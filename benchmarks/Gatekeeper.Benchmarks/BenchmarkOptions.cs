@@ -19,6 +19,9 @@ internal sealed record BenchmarkOptions
           --ide-iterations N   measured per-document analyses of the large file  default 30
           --ide-warmup N       per-document analyses discarded first             default 5
           --seed N             generator seed                                    default 1
+          --blocked            measure all runs of one size before the next (default: the runs alternate
+                               between the sizes, so that the machine's slower and faster stretches fall
+                               on every size alike)
           --concurrent         let the compiler and the analyzer driver use every core
                                (default: one thread, so CPU cost is compared like for like)
           --no-peer            skip the GK2001 / S2699 comparison
@@ -55,6 +58,9 @@ internal sealed record BenchmarkOptions
     public int Seed { get; init; } = 1;
 
     public bool Concurrent { get; init; }
+
+    /// <summary>--blocked: all runs of one size before the next, instead of alternating between the sizes.</summary>
+    public bool Blocked { get; init; }
 
     public bool Peer { get; init; } = true;
 
@@ -100,6 +106,7 @@ internal sealed record BenchmarkOptions
                 "--ide-warmup" => options with { IdeWarmup = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--seed" => options with { Seed = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--concurrent" => options with { Concurrent = true },
+                "--blocked" => options with { Blocked = true },
                 "--no-peer" => options with { Peer = false },
                 "--isolate" => options with { Isolate = true },
                 "--gc-attribution" => options with { GcAttribution = true },

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
@@ -74,65 +75,84 @@ var runner = new Runner(catalog, options.Concurrent, options.Overhead, options.G
     Progress($"warm-up done ({total.Elapsed.TotalSeconds:N0} s)");
 }
 
-var results = new System.Collections.Generic.List<SizeResult>();
-foreach (var size in options.Sizes)
+// The order of the measured runs. By default they alternate between the sizes (1×, 4×, then 4×, 1×, ...), so that a
+// stretch in which the machine runs faster or slower falls on every size alike instead of on one size's block of runs;
+// --blocked measures all runs of one size before the next, as until the twenty-second pass (docs/performance.md).
+var schedule = options.Blocked
+    ? options.Sizes.SelectMany(size => Enumerable.Range(0, options.Runs).Select(_ => size)).ToList()
+    : Enumerable.Range(0, options.Runs).SelectMany(run => run % 2 == 0 ? options.Sizes : options.Sizes.AsEnumerable().Reverse()).ToList();
+var runsBySize = options.Sizes.ToDictionary(size => size, _ => new List<RunResult>());
+var warningsBySize = new Dictionary<double, int>();
+
+// One size's solution is held at a time: a run of another size starts from a freshly generated and parsed solution,
+// so the heap during a run holds what it holds when that size is measured alone.
+BenchmarkSolution? current = null;
+foreach (var size in schedule)
 {
-    var generated = SolutionGenerator.Generate(size, options.Seed);
-    if (options.DumpDirectory is { } dump)
+    if (current?.Generated.Size != size)
     {
-        Dump(generated, Path.Combine(dump, Report.X(size).TrimEnd('×') + "x"));
+        current = null;
+        current = CreateSolution(size, announce: !warningsBySize.ContainsKey(size));
     }
 
-    var solution = BenchmarkSolution.Create(generated, options.Concurrent, catalog.AllDiagnosticIds());
-    Progress($"{Report.X(size)}: {generated.ResourceCount} resources, {generated.ApiFiles.Count + generated.TestFiles.Count} files, {generated.TotalLines:N0} lines");
-    var warnings = 0;
-    var runs = new System.Collections.Generic.List<RunResult>();
-    for (var run = 0; run < options.Runs; run++)
+    var runs = runsBySize[size];
+    var run = runs.Count;
+    var failed = false;
+    var result = runner.MeasureRun(current, run, warningsBySize.ContainsKey(size) ? null : diagnostics =>
     {
-        var failed = false;
-        var result = runner.MeasureRun(solution, run, run > 0 ? null : diagnostics =>
+        var (errors, warningCount, firstErrors, warningSummary) = Runner.Check(diagnostics);
+        warningsBySize[size] = warningCount;
+        if (warningCount > 0)
         {
-            var (errors, warningCount, firstErrors, warningSummary) = Runner.Check(diagnostics);
-            warnings = warningCount;
-            if (warningCount > 0)
-            {
-                Progress($"  compiler warnings: {warningSummary}");
-            }
-
-            if (errors > 0)
-            {
-                Console.Error.WriteLine($"The generated solution has {errors} compiler error(s); first ones:");
-                foreach (var error in firstErrors)
-                {
-                    Console.Error.WriteLine("  " + error);
-                }
-
-                failed = true;
-            }
-        });
-        if (failed)
-        {
-            return 1;
+            Progress($"  compiler warnings: {warningSummary}");
         }
 
-        runs.Add(result);
-        var paused = result.RuleGc is { } gc && RuleGc.Total(gc.Values) is var inside
-            ? $", paused inside Gatekeeper's callbacks {inside.GcPauseMs:N0} ms ({inside.Collections} collections started there) of {result.Gatekeeper.GcPauseMs:N0} ms in the analysis run"
-            : "";
-        var peer = result.Peer is { } p ? $", GK2001 {p.Gk2001Ms:N0} ms ({p.Gk2001Count}) vs S2699 {p.SonarMs:N0} ms ({p.SonarCount})" : "";
-        Progress($"  run {run + 1}/{options.Runs}: compiler {result.Compiler.WallMs:N0} ms, Gatekeeper {result.GatekeeperTotalMs:N0} ms ({result.GatekeeperShare:P2}){paused}{(options.Overhead ? $", overhead CPU {result.OverheadCpuMs:N0} ms ({result.OverheadShare:P2}), GC pauses {result.Gatekeeper.GcPauseMs:N0} ms in {result.Gatekeeper.WallMs:N0} ms of analysis against {result.Baseline!.Value.GcPauseMs:N0} ms in {result.Baseline!.Value.WallMs:N0} ms with the no-op analyzer alone" : "")}{(result.Platform is { } pl ? $", beside ASP.NET Core's analyzers: +{pl.AddedCpuMs:N0} ms CPU ({pl.AddedCpuMs / result.Compiler.CpuMs:P2}), telemetry {pl.GatekeeperTelemetryMs:N0} ms" : "")}{peer}");
+        if (errors > 0)
+        {
+            Console.Error.WriteLine($"The generated solution has {errors} compiler error(s); first ones:");
+            foreach (var error in firstErrors)
+            {
+                Console.Error.WriteLine("  " + error);
+            }
+
+            failed = true;
+        }
+    });
+    if (failed)
+    {
+        return 1;
     }
 
+    runs.Add(result);
+    var paused = result.RuleGc is { } gc && RuleGc.Total(gc.Values) is var inside
+        ? $", paused inside Gatekeeper's callbacks {inside.GcPauseMs:N0} ms ({inside.Collections} collections started there) of {result.Gatekeeper.GcPauseMs:N0} ms in the analysis run"
+        : "";
+    var peer = result.Peer is { } p ? $", GK2001 {p.Gk2001Ms:N0} ms ({p.Gk2001Count}) vs S2699 {p.SonarMs:N0} ms ({p.SonarCount})" : "";
+    Progress($"  {Report.X(size)} run {run + 1}/{options.Runs}: compiler {result.Compiler.WallMs:N0} ms, Gatekeeper {result.GatekeeperTotalMs:N0} ms ({result.GatekeeperShare:P2}){paused}{(options.Overhead ? $", overhead CPU {result.OverheadCpuMs:N0} ms ({result.OverheadShare:P2}), GC pauses {result.Gatekeeper.GcPauseMs:N0} ms in {result.Gatekeeper.WallMs:N0} ms of analysis against {result.Baseline!.Value.GcPauseMs:N0} ms in {result.Baseline!.Value.WallMs:N0} ms with the no-op analyzer alone" : "")}{(result.Platform is { } pl ? $", beside ASP.NET Core's analyzers: +{pl.AddedCpuMs:N0} ms CPU ({pl.AddedCpuMs / result.Compiler.CpuMs:P2}), telemetry {pl.GatekeeperTelemetryMs:N0} ms" : "")}{peer}");
+}
+
+// Once every run is measured: per size, the profiling aid and the IDE measurements.
+var results = new List<SizeResult>();
+foreach (var size in options.Sizes)
+{
+    if (current?.Generated.Size != size)
+    {
+        current = null;
+        current = CreateSolution(size, announce: false);
+    }
+
+    var solution = current;
+    var generated = solution.Generated;
     var isolation = options.Isolate ? runner.MeasureIsolated(solution) : null;
     foreach (var isolated in isolation ?? [])
     {
-        Progress($"  alone: {isolated.Rule}: telemetry {isolated.TelemetryMs:N0} ms, CPU overhead {isolated.OverheadCpuMs:N0} ms");
+        Progress($"  {Report.X(size)} alone: {isolated.Rule}: telemetry {isolated.TelemetryMs:N0} ms, CPU overhead {isolated.OverheadCpuMs:N0} ms");
     }
 
     var ide = runner.MeasureIde(solution, options.IdeWarmup, options.IdeIterations);
-    Progress($"  IDE: Gatekeeper p95 {Statistics.Percentile(ide.GatekeeperMs, 95):N1} ms, wall p95 {Statistics.Percentile(ide.WallMs, 95):N1} ms");
+    Progress($"  {Report.X(size)} IDE: Gatekeeper p95 {Statistics.Percentile(ide.GatekeeperMs, 95):N1} ms, wall p95 {Statistics.Percentile(ide.WallMs, 95):N1} ms");
     var apiIde = runner.MeasureApiIde(solution, options.IdeWarmup, Math.Max(1, options.IdeIterations / 3));
-    Progress($"  IDE, API document: Gatekeeper p95 {Statistics.Percentile(apiIde.GatekeeperMs, 95):N1} ms");
+    Progress($"  {Report.X(size)} IDE, API document: Gatekeeper p95 {Statistics.Percentile(apiIde.GatekeeperMs, 95):N1} ms");
     results.Add(new SizeResult(
         size,
         generated.ResourceCount,
@@ -140,8 +160,8 @@ foreach (var size in options.Sizes)
         generated.TestFiles.Count,
         generated.ApiLines,
         generated.TestLines,
-        warnings,
-        runs,
+        warningsBySize.GetValueOrDefault(size),
+        runsBySize[size],
         ide,
         isolation,
         apiIde));
@@ -161,6 +181,24 @@ if (options.OutputFile is { } output)
 return runner.AnalyzerExceptions.Count > 0 ? 4 : 0;
 
 static void Progress(string message) => Console.Error.WriteLine(message);
+
+// Generates (the generator is deterministic: same size and seed, same sources) and parses one size's solution.
+BenchmarkSolution CreateSolution(double size, bool announce)
+{
+    var generated = SolutionGenerator.Generate(size, options.Seed);
+    if (announce && options.DumpDirectory is { } dump)
+    {
+        Dump(generated, Path.Combine(dump, Report.X(size).TrimEnd('×') + "x"));
+    }
+
+    var solution = BenchmarkSolution.Create(generated, options.Concurrent, catalog.AllDiagnosticIds());
+    if (announce)
+    {
+        Progress($"{Report.X(size)}: {generated.ResourceCount} resources, {generated.ApiFiles.Count + generated.TestFiles.Count} files, {generated.TotalLines:N0} lines");
+    }
+
+    return solution;
+}
 
 // The 1-minute load average (Linux), to tell a loaded machine from an idle one.
 static string LoadAverage()

@@ -29,7 +29,7 @@ internal static class Report
     {
         var text = new StringBuilder();
         var runs = sizes[0].Runs.Count;
-        text.AppendLine(Invariant($"Sizes {string.Join(", ", sizes.Select(s => X(s.Size)))}; medians of {runs} run(s); IDE: {options.IdeIterations} edits after {options.IdeWarmup} warm-up; {(options.Concurrent ? "concurrent" : "single-threaded")} compiler and analyzer driver; seed {options.Seed}{(options.Prebind is { } prebind ? $"; --prebind {prebind} (an experiment, not a build's conditions)" : "")}."));
+        text.AppendLine(Invariant($"Sizes {string.Join(", ", sizes.Select(s => X(s.Size)))}; medians of {runs} run(s), {(options.Blocked || sizes.Count == 1 ? "measured size by size" : "alternating between the sizes")}; IDE: {options.IdeIterations} edits after {options.IdeWarmup} warm-up; {(options.Concurrent ? "concurrent" : "single-threaded")} compiler and analyzer driver; seed {options.Seed}{(options.Prebind is { } prebind ? $"; --prebind {prebind} (an experiment, not a build's conditions)" : "")}."));
         text.AppendLine();
         text.AppendLine(environment);
         text.AppendLine();
