@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Threading;
 using Gatekeeper.Analyzers.Knowledge;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -114,6 +115,16 @@ internal sealed class Endpoint
     /// in another syntax tree than <see cref="MapInvocation"/>.
     /// </summary>
     public SyntaxNode? HandlerSyntax { get; }
+
+    /// <summary>
+    /// The declaration that holds the handler's body: <see cref="HandlerSyntax"/>, except for a partial method, whose
+    /// name resolves to its defining part (no body, where diagnostics are reported) while the implementing part has the body.
+    /// </summary>
+    public SyntaxNode? HandlerBodySyntax(CancellationToken cancellationToken) =>
+        HandlerSyntax is MethodDeclarationSyntax { Body: null, ExpressionBody: null }
+        && Handler?.PartialImplementationPart is { DeclaringSyntaxReferences: { Length: > 0 } references }
+            ? references[0].GetSyntax(cancellationToken)
+            : HandlerSyntax;
 
     /// <summary>The <c>Map*</c> call of a Minimal API endpoint.</summary>
     public InvocationExpressionSyntax? MapInvocation { get; }

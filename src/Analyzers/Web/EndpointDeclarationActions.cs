@@ -1,5 +1,7 @@
 using System;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Gatekeeper.Analyzers.Web;
@@ -13,6 +15,14 @@ namespace Gatekeeper.Analyzers.Web;
 /// </summary>
 internal static class EndpointDeclarationActions
 {
+    /// <summary>
+    /// True for the implementing part of a partial method. A partial action is analyzed once, at its defining part: its
+    /// name resolves there, its attributes may sit on either part (the symbol merges them), and rules read the body
+    /// through <see cref="Endpoint.HandlerBodySyntax"/>.
+    /// </summary>
+    public static bool IsPartialImplementation(MethodDeclarationSyntax declaration) =>
+        (declaration.Body is not null || declaration.ExpressionBody is not null) && declaration.Modifiers.Any(SyntaxKind.PartialKeyword);
+
     /// <param name="controllerAction">The check of a method as a controller action or page handler; null when the project has none.</param>
     /// <param name="handlerDeclaration">The check of a method or local function as a <c>Map*</c> handler; null when the project maps none.</param>
     public static void Register(

@@ -110,7 +110,8 @@ public sealed class LimitNeverEnforcedAnalyzer : GkDiagnosticAnalyzer
         if (declaration.Parent is not ClassDeclarationSyntax
             || declaration.ParameterList.Parameters.Count == 0
             || !declaration.Modifiers.Any(SyntaxKind.PublicKeyword)
-            || declaration.Modifiers.Any(SyntaxKind.StaticKeyword))
+            || declaration.Modifiers.Any(SyntaxKind.StaticKeyword)
+            || EndpointDeclarationActions.IsPartialImplementation(declaration))
         {
             return;
         }
@@ -125,7 +126,7 @@ public sealed class LimitNeverEnforcedAnalyzer : GkDiagnosticAnalyzer
 
         var extra = attributes.For(declaration.SyntaxTree).Names;
         if (FirstLimitedParameter(endpoint, analysis, extra, modelsOnly: false) is null
-            || ConsultsModelState(declaration)
+            || ConsultsModelState(endpoint.HandlerBodySyntax(cancellationToken) ?? declaration)
             || ValidatesThroughFilters(method)
             || globalFilters.Get(cancellationToken) == Yes)
         {
@@ -141,7 +142,7 @@ public sealed class LimitNeverEnforcedAnalyzer : GkDiagnosticAnalyzer
     }
 
     /// <summary>The action reads <c>ModelState</c> (or validates explicitly).</summary>
-    private static bool ConsultsModelState(MethodDeclarationSyntax declaration)
+    private static bool ConsultsModelState(SyntaxNode declaration)
     {
         foreach (var node in declaration.DescendantNodes())
         {
@@ -288,7 +289,7 @@ public sealed class LimitNeverEnforcedAnalyzer : GkDiagnosticAnalyzer
         var extra = attributes.For(mapTree).Names;
         if (FirstLimitedParameter(endpoint, analysis, extra, modelsOnly: true) is not { } parameter
             || parameter.Locations.Length == 0
-            || HandlerValidates(endpoint.HandlerSyntax)
+            || HandlerValidates(endpoint.HandlerBodySyntax(cancellationToken))
             || validationEnabled.Get(cancellationToken) == Yes)
         {
             return;

@@ -97,11 +97,15 @@ public sealed class MutatingEndpointAllowsAnonymousAnalyzer : GkDiagnosticAnalyz
         var declaration = (MethodDeclarationSyntax)context.Node;
 
         // Syntax first: a mutating action names its verb in an attribute (or inherits it by overriding);
-        // a page handler is named On{Verb}…. Actions are public instance methods of classes.
+        // a page handler is named On{Verb}…. Actions are public instance methods of classes. A partial action is analyzed
+        // at its defining part, whose attributes may all sit on the implementing part.
+        var isPartial = declaration.Modifiers.Any(SyntaxKind.PartialKeyword);
         if (declaration.Parent is not ClassDeclarationSyntax
             || !declaration.Modifiers.Any(SyntaxKind.PublicKeyword)
             || declaration.Modifiers.Any(SyntaxKind.StaticKeyword)
+            || (isPartial && EndpointDeclarationActions.IsPartialImplementation(declaration))
             || (declaration.AttributeLists.Count == 0
+                && !isPartial
                 && !declaration.Modifiers.Any(SyntaxKind.OverrideKeyword)
                 && !declaration.Identifier.ValueText.StartsWith("On", System.StringComparison.Ordinal)))
         {

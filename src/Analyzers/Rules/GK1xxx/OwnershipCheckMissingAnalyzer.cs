@@ -97,12 +97,15 @@ public sealed class OwnershipCheckMissingAnalyzer : GkDiagnosticAnalyzer
 
     private static void AnalyzeMethod(SyntaxNodeAnalysisContext context, OwnershipFacts facts, OwnershipSettings.Cache settings)
     {
+        // A partial action is analyzed at its defining part, which has no body (Check reads the implementing part's).
         var declaration = (MethodDeclarationSyntax)context.Node;
+        var isPartial = declaration.Modifiers.Any(SyntaxKind.PartialKeyword);
         if (declaration.Parent is not ClassDeclarationSyntax
-            || (declaration.Body is null && declaration.ExpressionBody is null)
+            || (declaration.Body is null && declaration.ExpressionBody is null) != isPartial
             || !declaration.Modifiers.Any(SyntaxKind.PublicKeyword)
             || declaration.Modifiers.Any(SyntaxKind.StaticKeyword)
             || (declaration.AttributeLists.Count == 0
+                && !isPartial
                 && !declaration.Modifiers.Any(SyntaxKind.OverrideKeyword)
                 && !declaration.Identifier.ValueText.StartsWith("On", StringComparison.Ordinal)))
         {
@@ -166,8 +169,9 @@ public sealed class OwnershipCheckMissingAnalyzer : GkDiagnosticAnalyzer
             return;
         }
 
-        if (facts.BodyOf(handlerSyntax, semanticModel, cancellationToken) is not { } operation
-            || Body(operation, facts, handlerSyntax, cancellationToken) is not ({ } body, { } symbol))
+        if (endpoint.HandlerBodySyntax(cancellationToken) is not { } bodySyntax
+            || facts.BodyOf(bodySyntax, semanticModel, cancellationToken) is not { } operation
+            || Body(operation, facts, bodySyntax, cancellationToken) is not ({ } body, { } symbol))
         {
             return;
         }

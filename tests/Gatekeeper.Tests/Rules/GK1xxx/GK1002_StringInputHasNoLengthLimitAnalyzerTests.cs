@@ -203,6 +203,37 @@ public class GK1002_StringInputHasNoLengthLimitAnalyzerTests
             .RunAsync();
 
     [Fact]
+    public Task Partial_actions_are_reported_once_and_read_the_limits_of_both_parts() =>
+        // A parameter's attributes may sit on either part of a partial method (the symbol merges them).
+        VerifyCS.Test(/* lang=c#-test */ """
+            using System.ComponentModel.DataAnnotations;
+            using Microsoft.AspNetCore.Mvc;
+
+            namespace Notes.Api;
+
+            [ApiController]
+            [Route("api/search")]
+            public partial class SearchController : ControllerBase
+            {
+                [HttpGet("{slug}")]
+                public partial IActionResult BySlug(string [|slug|]);
+
+                // Compliant: the limit is on the implementing part.
+                [HttpGet]
+                public partial IActionResult Search(string term);
+            }
+
+            public partial class SearchController
+            {
+                public partial IActionResult BySlug(string slug) => Ok();
+
+                public partial IActionResult Search([StringLength(50)] string term) => Ok();
+            }
+            """)
+            .WithReferences(ReferenceSet.AspNetCore)
+            .RunAsync();
+
+    [Fact]
     public Task Non_api_controllers_bind_form_and_query_models_member_by_member() =>
         VerifyCS.Test(/* lang=c#-test */ """
             using Microsoft.AspNetCore.Mvc;

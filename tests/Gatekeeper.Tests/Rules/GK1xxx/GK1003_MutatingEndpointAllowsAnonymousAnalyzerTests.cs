@@ -84,6 +84,50 @@ public class GK1003_MutatingEndpointAllowsAnonymousAnalyzerTests
             .RunAsync();
 
     [Fact]
+    public Task Partial_actions_are_reported_once_at_their_defining_part() =>
+        // The attributes of a partial method may sit on either part (the symbol merges them): each action is judged once.
+        VerifyCS.Test(/* lang=c#-test */ """
+            using Microsoft.AspNetCore.Authorization;
+            using Microsoft.AspNetCore.Mvc;
+
+            namespace Notes.Api.Controllers;
+
+            [ApiController]
+            [Route("api/notes")]
+            public partial class NotesController : ControllerBase
+            {
+                [HttpDelete("{id}")]
+                public partial IActionResult [|Delete|](int id);
+
+                public partial IActionResult {|#0:Archive|}(int id);
+
+                [HttpPut("{id}")]
+                public partial IActionResult [|Update|](int id);
+
+                // Compliant: [Authorize] on the implementing part.
+                [HttpPost]
+                public partial IActionResult Create();
+            }
+
+            public partial class NotesController
+            {
+                public partial IActionResult Delete(int id) => NoContent();
+
+                [HttpPost("{id}/archive")]
+                public partial IActionResult Archive(int id) => NoContent();
+
+                [Route("{id}/v2")]
+                public partial IActionResult Update(int id) => NoContent();
+
+                [Authorize]
+                public partial IActionResult Create() => Ok();
+            }
+            """)
+            .WithReferences(ReferenceSet.AspNetCore)
+            .ExpectDiagnostics(VerifyCS.Diagnostic().WithLocation(0).WithArguments("POST", "Archive", NoAuthorization))
+            .RunAsync();
+
+    [Fact]
     public Task Authorization_on_the_action_the_controller_or_a_base_class_is_enough() =>
         VerifyCS.Test(/* lang=c#-test */ """
             using System.Threading.Tasks;

@@ -149,6 +149,64 @@ public class GK1004_LimitNeverEnforcedAnalyzerTests
             .WithReferences(ReferenceSet.AspNetCore, ReferenceSet.FluentValidation)
             .RunAsync();
 
+    [Fact]
+    public Task A_partial_method_handler_is_judged_by_its_implementing_part() =>
+        // The handler's name resolves to the defining part, which has no body: the validation is in the implementing part.
+        VerifyCS.Test(/* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.ComponentModel.DataAnnotations;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+
+            namespace Notes.Api;
+
+            public static partial class Endpoints
+            {
+                public static void Map(WebApplication app)
+                {
+                    app.MapPost("/notes", Create);
+                    app.MapPut("/notes/{id:int}", Update);
+                }
+
+                public static partial IResult Create(CreateNote note);
+
+                public static partial IResult Update(int id, CreateNote [|note|]);
+            }
+
+            public static partial class Endpoints
+            {
+                // Compliant: the implementing part validates.
+                public static partial IResult Create(CreateNote note)
+                {
+                    var results = new List<ValidationResult>();
+                    return Validator.TryValidateObject(note, new ValidationContext(note), results, true) ? Results.Ok() : Results.BadRequest();
+                }
+
+                public static partial IResult Update(int id, CreateNote note) => Results.Ok();
+            }
+
+            // A controller without [ApiController]: each action is reported once, at its defining part.
+            public partial class NotesController : Microsoft.AspNetCore.Mvc.Controller
+            {
+                [Microsoft.AspNetCore.Mvc.HttpPost]
+                public partial Microsoft.AspNetCore.Mvc.IActionResult Edit(CreateNote note);
+
+                [Microsoft.AspNetCore.Mvc.HttpPost]
+                public partial Microsoft.AspNetCore.Mvc.IActionResult [|Save|](CreateNote note);
+            }
+
+            public partial class NotesController
+            {
+                // Compliant: the implementing part checks ModelState.
+                public partial Microsoft.AspNetCore.Mvc.IActionResult Edit(CreateNote note) => ModelState.IsValid ? Ok() : View(note);
+
+                public partial Microsoft.AspNetCore.Mvc.IActionResult Save(CreateNote note) => Ok();
+            }
+            """)
+            .WithSource(Models)
+            .WithReferences(ReferenceSet.AspNetCore)
+            .RunAsync();
+
     // ---------------------------------------------------------------------------------------------
     // Controllers
     // ---------------------------------------------------------------------------------------------
