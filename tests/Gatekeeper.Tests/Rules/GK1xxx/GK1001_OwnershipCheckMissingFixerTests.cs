@@ -388,54 +388,7 @@ public class GK1001_OwnershipCheckMissingFixerTests
         // Reported at the defining part, which has no body, so the fixer finds nowhere to put the guard. A fix would have to
         // edit both parts (a Minimal API handler's new ClaimsPrincipal parameter too), perhaps in two documents: editing
         // only the defining part would not compile.
-        Test(/* lang=c#-test */ """
-            using System.Threading.Tasks;
-            using Microsoft.AspNetCore.Authorization;
-            using Microsoft.AspNetCore.Builder;
-            using Microsoft.AspNetCore.Http;
-            using Microsoft.AspNetCore.Mvc;
-            using Microsoft.AspNetCore.Routing;
-
-            namespace Notes.Api;
-
-            public static partial class NoteEndpoints
-            {
-                public static void MapNotes(this IEndpointRouteBuilder routes) =>
-                    routes.MapGroup("/api/notes").RequireAuthorization().MapDelete("/{id:int}", DeleteAsync);
-
-                public static partial Task<IResult> [|DeleteAsync|](int id, AppDb db);
-
-                public static partial async Task<IResult> DeleteAsync(int id, AppDb db)
-                {
-                    var note = await db.Notes.FindAsync(id);
-                    if (note is null) return Results.NotFound();
-                    db.Notes.Remove(note);
-                    await db.SaveChangesAsync();
-                    return Results.NoContent();
-                }
-            }
-
-            [ApiController]
-            [Authorize]
-            [Route("api/documents")]
-            public partial class DocumentsController : ControllerBase
-            {
-                private readonly AppDb _db;
-                public DocumentsController(AppDb db) => _db = db;
-
-                [HttpDelete("{id}")]
-                public partial Task<IActionResult> [|Delete|](System.Guid id);
-
-                public partial async Task<IActionResult> Delete(System.Guid id)
-                {
-                    var doc = await _db.Documents.FindAsync(id);
-                    if (doc is null) return NotFound();
-                    _db.Documents.Remove(doc);
-                    await _db.SaveChangesAsync();
-                    return NoContent();
-                }
-            }
-            """)
+        Test(PartialHandlers)
             .ExpectNoFix()
             .RunAsync();
 
