@@ -100,7 +100,7 @@ internal sealed record BenchmarkOptions
             string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{arg} needs a value.");
             options = arg switch
             {
-                "--sizes" => options with { Sizes = Value().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(ParseSize).ToList() },
+                "--sizes" => options with { Sizes = Value().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(ParseSize).Distinct().ToList() },
                 "--runs" => options with { Runs = PositiveInt(arg, Value()) },
                 "--ide-iterations" => options with { IdeIterations = PositiveInt(arg, Value()) },
                 "--ide-warmup" => options with { IdeWarmup = int.Parse(Value(), CultureInfo.InvariantCulture) },

@@ -89,12 +89,7 @@ var warningsBySize = new Dictionary<double, int>();
 BenchmarkSolution? current = null;
 foreach (var size in schedule)
 {
-    if (current?.Generated.Size != size)
-    {
-        current = null;
-        current = CreateSolution(size, announce: !warningsBySize.ContainsKey(size));
-    }
-
+    current = SolutionOf(size, announce: !warningsBySize.ContainsKey(size));
     var runs = runsBySize[size];
     var run = runs.Count;
     var failed = false;
@@ -135,13 +130,7 @@ foreach (var size in schedule)
 var results = new List<SizeResult>();
 foreach (var size in options.Sizes)
 {
-    if (current?.Generated.Size != size)
-    {
-        current = null;
-        current = CreateSolution(size, announce: false);
-    }
-
-    var solution = current;
+    var solution = current = SolutionOf(size, announce: false);
     var generated = solution.Generated;
     var isolation = options.Isolate ? runner.MeasureIsolated(solution) : null;
     foreach (var isolated in isolation ?? [])
@@ -182,9 +171,16 @@ return runner.AnalyzerExceptions.Count > 0 ? 4 : 0;
 
 static void Progress(string message) => Console.Error.WriteLine(message);
 
-// Generates (the generator is deterministic: same size and seed, same sources) and parses one size's solution.
-BenchmarkSolution CreateSolution(double size, bool announce)
+// The solution of one size: the one held if it is that size, else generated (the generator is deterministic: same
+// size and seed, same sources) and parsed again, after the one held is let go so that two are never alive at once.
+BenchmarkSolution SolutionOf(double size, bool announce)
 {
+    if (current?.Generated.Size == size)
+    {
+        return current;
+    }
+
+    current = null;
     var generated = SolutionGenerator.Generate(size, options.Seed);
     if (announce && options.DumpDirectory is { } dump)
     {

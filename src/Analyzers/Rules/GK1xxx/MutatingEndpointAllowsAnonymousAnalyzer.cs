@@ -103,7 +103,7 @@ public sealed class MutatingEndpointAllowsAnonymousAnalyzer : GkDiagnosticAnalyz
         if (declaration.Parent is not ClassDeclarationSyntax
             || !declaration.Modifiers.Any(SyntaxKind.PublicKeyword)
             || declaration.Modifiers.Any(SyntaxKind.StaticKeyword)
-            || (isPartial && EndpointDeclarationActions.IsPartialImplementation(declaration))
+            || EndpointDeclarationActions.IsPartialImplementation(declaration)
             || (declaration.AttributeLists.Count == 0
                 && !isPartial
                 && !declaration.Modifiers.Any(SyntaxKind.OverrideKeyword)

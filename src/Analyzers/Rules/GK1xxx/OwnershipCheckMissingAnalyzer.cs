@@ -101,7 +101,8 @@ public sealed class OwnershipCheckMissingAnalyzer : GkDiagnosticAnalyzer
         var declaration = (MethodDeclarationSyntax)context.Node;
         var isPartial = declaration.Modifiers.Any(SyntaxKind.PartialKeyword);
         if (declaration.Parent is not ClassDeclarationSyntax
-            || (declaration.Body is null && declaration.ExpressionBody is null) != isPartial
+            || EndpointDeclarationActions.IsPartialImplementation(declaration)
+            || (!isPartial && declaration.Body is null && declaration.ExpressionBody is null)
             || !declaration.Modifiers.Any(SyntaxKind.PublicKeyword)
             || declaration.Modifiers.Any(SyntaxKind.StaticKeyword)
             || (declaration.AttributeLists.Count == 0
